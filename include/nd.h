@@ -1,0 +1,11 @@
+/* nd: NumPy's array model as a C library.
+ *
+ * The one header users include.  Each NumPy area has its own header beneath
+ * include/nd/; this file pulls them all in.  See README.md for the NumPy-to-nd
+ * cheat sheet. */
+#ifndef ND_H
+#define ND_H
+
+#include "nd/core.h"
+
+#endif

@@ -1,0 +1,322 @@
+/* Copies, casts and assignment: everything that moves elements from one array into
+ * another goes through nd__assign, which walks both with the iterator and converts
+ * chunk by chunk with the cast loops of cast.c (no full-size temporaries). */
+#include "core/internal.h"
+
+/* --------------------------------------------------------- the copy loop */
+
+typedef struct { nd__cast_fn cast; const nd_dtype_t *dd, *sd; } assign_ctx;
+
+static int copy_same(char **p, int64_t n, const int64_t *s, void *ud) {
+    int64_t isz = ((assign_ctx *)ud)->dd->itemsize;
+    char *d = p[0], *src = p[1];
+    int64_t ds = s[0], ss = s[1];
+    if (ds == isz && ss == isz) { memmove(d, src, (size_t)(n * isz)); return 0; }
+    switch (isz) { /* fixed sizes let the compiler emit plain loads and stores */
+    case 1: for (int64_t i = 0; i < n; i++) d[i * ds] = src[i * ss]; break;
+    case 2: for (int64_t i = 0; i < n; i++) memcpy(d + i * ds, src + i * ss, 2); break;
+    case 4: for (int64_t i = 0; i < n; i++) memcpy(d + i * ds, src + i * ss, 4); break;
+    case 8: for (int64_t i = 0; i < n; i++) memcpy(d + i * ds, src + i * ss, 8); break;
+    case 16: for (int64_t i = 0; i < n; i++) memcpy(d + i * ds, src + i * ss, 16); break;
+    default: for (int64_t i = 0; i < n; i++) memmove(d + i * ds, src + i * ss, (size_t)isz);
+    }
+    return 0;
+}
+
+static int copy_cast(char **p, int64_t n, const int64_t *s, void *ud) {
+    assign_ctx *c = ud;
+    c->cast(p[0], s[0], p[1], s[1], n, c->dd, c->sd);
+    return 0;
+}
+
+/* Is src assignable into dst's shape?  Leading length-1 axes of src beyond dst's
+ * ndim are dropped, as NumPy does. Returns a view to use (a new handle) or NULL. */
+static nd_array *fit_source(const nd_array *dst, const nd_array *src) {
+    int drop = 0;
+    while (src->ndim - drop > dst->ndim && src->shape[drop] == 1) drop++;
+    int sn = src->ndim - drop;
+    bool ok = sn <= dst->ndim;
+    for (int i = 0; ok && i < sn; i++) {
+        int64_t a = src->shape[drop + i], b = dst->shape[dst->ndim - sn + i];
+        ok = a == b || a == 1;
+    }
+    if (!ok) {
+        char b1[512], b2[512];
+        return nd__err(ND_ERR_VALUE, "could not broadcast input array from shape %s into shape %s",
+                       nd__shape_str(b1, sizeof b1, src->ndim, src->shape),
+                       nd__shape_str(b2, sizeof b2, dst->ndim, dst->shape));
+    }
+    return nd__view(src, src->dtype, sn, src->shape + drop, src->strides + drop, src->data);
+}
+
+int nd__assign(nd_array *dst, const nd_array *src) {
+    if (!nd__check_writeable(dst)) return -1;
+    nd_array *s = fit_source(dst, src);
+    if (!s) return -1;
+    /* overlapping memory: read from a private copy first */
+    if (nd_may_share_memory(dst, s) && nd_shares_memory(dst, s)) {
+        nd_array *c = nd_copy(s, 'K');
+        nd_free(s);
+        if (!c) return -1;
+        s = c;
+    }
+    assign_ctx ctx = { NULL, dst->dtype, s->dtype };
+    nd__loop_fn loop = copy_same;
+    if (!nd_dtype_equal(dst->dtype, s->dtype)) {
+        ctx.cast = nd__get_cast(dst->dtype, s->dtype);
+        if (!ctx.cast) { nd_free(s); return -1; }
+        loop = copy_cast;
+    }
+    const nd_array *ops[2] = { dst, s };
+    int r = nd__iter_run(2, ops, false, loop, &ctx);
+    nd_free(s);
+    return r;
+}
+
+static int cast_error(const nd_dtype_t *from, const nd_dtype_t *to, nd_casting casting) {
+    static const char *const names[] = { "same_kind", "no", "equiv", "safe", "same_kind", "unsafe" };
+    return nd_error_set(ND_ERR_TYPE, "Cannot cast array data from dtype('%s') to dtype('%s') according to the rule '%s'",
+                        from->str[0] == '|' || from->kind == 'b' || nd__is_numeric(from) ? from->name : from->str,
+                        to->str[0] == '|' || to->kind == 'b' || nd__is_numeric(to) ? to->name : to->str,
+                        names[casting]);
+}
+
+int nd_copyto(nd_array *dst, const nd_array *src, nd_casting casting) {
+    if (!dst || !src) return nd_error_set(ND_ERR_VALUE, "copyto: arrays must not be NULL");
+    if (casting == ND_CASTING_DEFAULT) casting = ND_CASTING_SAME_KIND;
+    if (!nd_can_cast(src->dtype, dst->dtype, casting)) return cast_error(src->dtype, dst->dtype, casting);
+    return nd__assign(dst, src);
+}
+
+/* ----------------------------------------------------------- copy and cast */
+
+static char resolve_order(const nd_array *a, char order) {
+    switch (order) {
+    case 0: case 'K': case 'k': return 'K';
+    case 'C': case 'c': return 'C';
+    case 'F': case 'f': return 'F';
+    case 'A': case 'a': return (a->flags & ND_F_CONTIGUOUS) && !(a->flags & ND_C_CONTIGUOUS) ? 'F' : 'C';
+    default: return 0;
+    }
+}
+
+static nd_array *new_in_order(const nd_array *a, const nd_dtype_t *dt, char order) {
+    char o = resolve_order(a, order);
+    if (!o) return nd__err(ND_ERR_VALUE, "order must be one of 'C', 'F', 'A', or 'K' (got '%c')", order);
+    if (o == 'K') return nd__new_like_k(a, dt);
+    return nd__new(dt, a->ndim, a->shape, o, false);
+}
+
+nd_array *nd_copy(const nd_array *a, char order) {
+    if (!a) return nd__err(ND_ERR_VALUE, "array must not be NULL");
+    nd_array *r = new_in_order(a, a->dtype, order);
+    if (r && nd__assign(r, a) < 0) { nd_free(r); return NULL; }
+    return r;
+}
+
+nd_array *nd_ascontiguousarray(const nd_array *a) {
+    if (!a) return nd__err(ND_ERR_VALUE, "array must not be NULL");
+    if ((a->flags & ND_C_CONTIGUOUS) && a->ndim > 0) return nd_ref((nd_array *)a);
+    if (a->ndim == 0) { /* NumPy returns at least 1-d */
+        nd_array *r = nd__new(a->dtype, 1, (int64_t[]){ 1 }, 'C', false);
+        if (r) memcpy(r->data, a->data, (size_t)a->dtype->itemsize);
+        return r;
+    }
+    return nd_copy(a, 'C');
+}
+
+nd_array *nd_asfortranarray(const nd_array *a) {
+    if (!a) return nd__err(ND_ERR_VALUE, "array must not be NULL");
+    if ((a->flags & ND_F_CONTIGUOUS) && a->ndim > 0) return nd_ref((nd_array *)a);
+    if (a->ndim == 0) {
+        nd_array *r = nd__new(a->dtype, 1, (int64_t[]){ 1 }, 'F', false);
+        if (r) memcpy(r->data, a->data, (size_t)a->dtype->itemsize);
+        return r;
+    }
+    return nd_copy(a, 'F');
+}
+
+static bool order_ok(const nd_array *a, char order) {
+    switch (order) {
+    case 'C': case 'c': return a->flags & ND_C_CONTIGUOUS;
+    case 'F': case 'f': return a->flags & ND_F_CONTIGUOUS;
+    case 'A': case 'a': return a->flags & (ND_C_CONTIGUOUS | ND_F_CONTIGUOUS);
+    default: return true;
+    }
+}
+
+nd_array *nd_astype_ex(const nd_array *a, const nd_dtype_t *dtype, const nd_astype_opts *o) {
+    nd_astype_opts d = { 0 };
+    if (!o) o = &d;
+    if (!a || !dtype) return nd__err(ND_ERR_VALUE, "astype: array and dtype must not be NULL");
+    nd_casting c = o->casting ? o->casting : ND_CASTING_UNSAFE;
+    if (!nd_can_cast(a->dtype, dtype, c)) { cast_error(a->dtype, dtype, c); return NULL; }
+    if (o->no_copy && nd_dtype_equal(a->dtype, dtype) && order_ok(a, o->order)) return nd_ref((nd_array *)a);
+    nd_array *r = new_in_order(a, dtype, o->order);
+    if (r && nd__assign(r, a) < 0) { nd_free(r); return NULL; }
+    return r;
+}
+
+nd_array *nd_asarray_ex(nd_array *a, const nd_asarray_opts *o) {
+    nd_asarray_opts d = { 0 };
+    if (!o) o = &d;
+    if (!a) return nd__err(ND_ERR_VALUE, "array must not be NULL");
+    const nd_dtype_t *dt = o->dtype ? o->dtype : a->dtype;
+    bool needed = !nd_dtype_equal(dt, a->dtype) || !order_ok(a, o->order);
+    if (o->copy < 0 && needed)
+        return nd__err(ND_ERR_VALUE, "Unable to avoid copy while creating an array as requested.");
+    if (!needed && o->copy <= 0) return nd_ref(a);
+    nd_array *r = new_in_order(a, dt, o->order);
+    if (r && nd__assign(r, a) < 0) { nd_free(r); return NULL; }
+    return r;
+}
+
+nd_array *nd_view(const nd_array *a, const nd_dtype_t *dtype) {
+    if (!a || !dtype) return nd__err(ND_ERR_VALUE, "view: array and dtype must not be NULL");
+    int64_t old = a->dtype->itemsize, new_ = dtype->itemsize;
+    if (old == new_) return nd__view(a, dtype, a->ndim, a->shape, a->strides, a->data);
+    if (a->ndim == 0)
+        return nd__err(ND_ERR_VALUE, "Changing the dtype of a 0d array is only supported if the itemsize is unchanged");
+    int last = a->ndim - 1;
+    if (a->strides[last] != old && !(a->shape[last] == 1))
+        return nd__err(ND_ERR_VALUE, "To change to a dtype of a different size, the last axis must be contiguous");
+    if (new_ == 0) return nd__err(ND_ERR_VALUE, "Changing the dtype to a 0-size dtype is not supported");
+    int64_t bytes = a->shape[last] * old;
+    if (new_ > old && bytes % new_)
+        return nd__err(ND_ERR_VALUE, "When changing to a larger dtype, its size must be a divisor of the total size in bytes of the last axis of the array.");
+    if (new_ < old && old % new_)
+        return nd__err(ND_ERR_VALUE, "When changing to a smaller dtype, its size must be a divisor of the size of original dtype");
+    int64_t shape[ND_MAXDIMS], strides[ND_MAXDIMS];
+    memcpy(shape, a->shape, (size_t)a->ndim * sizeof(int64_t));
+    memcpy(strides, a->strides, (size_t)a->ndim * sizeof(int64_t));
+    shape[last] = bytes / new_;
+    strides[last] = new_;
+    return nd__view(a, dtype, a->ndim, shape, strides, a->data);
+}
+
+/* ----------------------------------------------------------- fill */
+
+static int fill_loop(char **p, int64_t n, const int64_t *s, void *ud) {
+    const nd_array *one = ud;
+    int64_t isz = one->dtype->itemsize;
+    char *d = p[0];
+    switch (isz) {
+    case 1: { uint8_t v; memcpy(&v, one->data, 1); for (int64_t i = 0; i < n; i++) d[i * s[0]] = (char)v; break; }
+    case 2: { uint16_t v; memcpy(&v, one->data, 2); for (int64_t i = 0; i < n; i++) memcpy(d + i * s[0], &v, 2); break; }
+    case 4: { uint32_t v; memcpy(&v, one->data, 4); for (int64_t i = 0; i < n; i++) memcpy(d + i * s[0], &v, 4); break; }
+    case 8: {
+        uint64_t v; memcpy(&v, one->data, 8);
+        if (s[0] == 8) { uint64_t *q = (uint64_t *)(void *)d; for (int64_t i = 0; i < n; i++) q[i] = v; }
+        else for (int64_t i = 0; i < n; i++) memcpy(d + i * s[0], &v, 8);
+        break;
+    }
+    default: for (int64_t i = 0; i < n; i++) memcpy(d + i * s[0], one->data, (size_t)isz);
+    }
+    return 0;
+}
+
+/* Fill a with the single element held by one (same dtype). */
+int nd__fill_from(nd_array *a, const nd_array *one) {
+    const nd_array *ops[1] = { a };
+    return nd__iter_run(1, ops, false, fill_loop, (void *)one);
+}
+
+int nd_fill_ex(nd_array *a, nd_value value) {
+    if (!a) return nd_error_set(ND_ERR_VALUE, "array must not be NULL");
+    if (!nd__check_writeable(a)) return -1;
+    nd_array *one = nd__new(a->dtype, 0, NULL, 'C', true);
+    if (!one) return -1;
+    int r = nd__value_store(a->dtype, one->data, value);
+    if (r == 0) r = nd__fill_from(a, one);
+    nd_free(one);
+    return r;
+}
+
+void *nd_tobytes(const nd_array *a, char order, int64_t *nbytes) {
+    if (!a) return nd__err(ND_ERR_VALUE, "array must not be NULL");
+    char o = order ? order : 'C';
+    if (o == 'K') o = 'C';
+    nd_array *c = nd_copy(a, o == 'A' ? 'A' : o);
+    if (!c) return NULL;
+    int64_t n = nd_nbytes(c);
+    void *buf = nd__alloc((size_t)n);
+    if (buf) memcpy(buf, c->data, (size_t)n);
+    nd_free(c);
+    if (buf && nbytes) *nbytes = n;
+    return buf;
+}
+
+/* ----------------------------------------------------------- elements */
+
+void *nd_ptr(const nd_array *a, nd_idx idx) {
+    if (!a) return nd__err(ND_ERR_VALUE, "array must not be NULL");
+    if (idx.n > 0 && !idx.i) return nd__err(ND_ERR_VALUE, "index must not be NULL");
+    int64_t size = nd_size(a);
+    if (idx.n == a->ndim) {
+        char *p = a->data;
+        for (int i = 0; i < idx.n; i++) {
+            int64_t k = idx.i[i];
+            if (k < -a->shape[i] || k >= a->shape[i])
+                return nd__err(ND_ERR_INDEX, "index %lld is out of bounds for axis %d with size %lld",
+                               (long long)k, i, (long long)a->shape[i]);
+            if (k < 0) k += a->shape[i];
+            p += k * a->strides[i];
+        }
+        return p;
+    }
+    if (idx.n == 0) {
+        if (size != 1) return nd__err(ND_ERR_VALUE, "can only convert an array of size 1 to a Python scalar");
+        return a->data;
+    }
+    if (idx.n == 1) { /* flat index, C order */
+        int64_t k = idx.i[0];
+        if (k < -size || k >= size)
+            return nd__err(ND_ERR_INDEX, "index %lld is out of bounds for size %lld", (long long)k, (long long)size);
+        if (k < 0) k += size;
+        char *p = a->data;
+        for (int i = a->ndim - 1; i >= 0; i--) {
+            p += (k % a->shape[i]) * a->strides[i];
+            k /= a->shape[i];
+        }
+        return p;
+    }
+    return nd__err(ND_ERR_VALUE, "incorrect number of indices for array");
+}
+
+int nd_item(const nd_array *a, nd_idx idx, nd_value *out) {
+    const char *p = nd_ptr(a, idx);
+    if (!p) return -1;
+    if (!nd__is_numeric(a->dtype)) return nd_error_set(ND_ERR_TYPE, "nd_item reads numeric dtypes only; use nd_ptr");
+    if (out) *out = nd__value_load(a->dtype, p);
+    return 0;
+}
+
+double nd_item_double(const nd_array *a, nd_idx idx) {
+    nd_value v;
+    if (nd_item(a, idx, &v) < 0) return NAN;
+    switch (v.dtype->kind) {
+    case 'b': return v.v.b;
+    case 'i': return (double)v.v.i;
+    case 'u': return (double)v.v.u;
+    case 'c': return v.v.c.re;
+    default: return v.v.f;
+    }
+}
+
+int64_t nd_item_int(const nd_array *a, nd_idx idx) {
+    nd_value v;
+    if (nd_item(a, idx, &v) < 0) return 0;
+    nd_array *one = nd__new(ND_INT64, 0, NULL, 'C', true);
+    if (!one) return 0;
+    int64_t r = 0;
+    if (nd__value_store(ND_INT64, one->data, v) == 0) memcpy(&r, one->data, 8);
+    nd_free(one);
+    return r;
+}
+
+int nd_itemset_ex(nd_array *a, nd_idx idx, nd_value value) {
+    void *p = nd_ptr(a, idx);
+    if (!p) return -1;
+    if (!nd__check_writeable(a)) return -1;
+    return nd__value_store(a->dtype, p, value);
+}
