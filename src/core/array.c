@@ -117,13 +117,13 @@ nd_array *nd__view(const nd_array *base, const nd_dtype_t *dtype, int ndim, cons
         memcpy(a->shape, shape, (size_t)ndim * sizeof(int64_t));
         memcpy(a->strides, strides, (size_t)ndim * sizeof(int64_t));
     }
-    a->flags = base->flags & ND_WRITEABLE;
+    a->flags = base->flags & (ND_WRITEABLE | ND__READONLY_MEMORY);
     nd__update_flags(a);
     return a;
 }
 
 void nd__update_flags(nd_array *a) {
-    int f = a->flags & (ND_OWNDATA | ND_WRITEABLE);
+    int f = a->flags & (ND_OWNDATA | ND_WRITEABLE | ND__READONLY_MEMORY);
     int64_t size = 1;
     for (int i = 0; i < a->ndim; i++) size *= a->shape[i];
     int64_t isz = a->dtype->itemsize;
@@ -176,7 +176,7 @@ void nd_free(nd_array *a) {
     if (atomic_fetch_sub(&a->refcount, 1) != 1) return;
     if (a->base) nd_free(a->base);
     else if (a->release) a->release(a->mem, a->release_ctx);
-    else nd__free(a->mem, a->mem_size);
+    else if (a->mem_size) nd__free(a->mem, a->mem_size); /* 0: caller's memory, not ours */
     nd_dtype_free(a->dtype);
     nd__free(a, sizeof(nd_array) + 2 * (size_t)a->ndim * sizeof(int64_t));
 }
@@ -220,9 +220,9 @@ int nd_set_writeable(nd_array *a, bool writeable) {
     if (a->flags & ND_WRITEABLE) return 0;
     /* only memory that was writeable at its source can become writeable again */
     const nd_array *owner = a->base ? a->base : a;
-    if (a->base && !(owner->flags & ND_WRITEABLE))
+    if (a->base && (owner->flags & ND__READONLY_MEMORY))
         return nd_error_set(ND_ERR_VALUE, "cannot set WRITEABLE flag to True of this array");
-    if (!a->base && a->release && !(a->flags & ND_OWNDATA) && a->mem_size == 1)
+    if (a->flags & ND__READONLY_MEMORY)
         return nd_error_set(ND_ERR_VALUE, "cannot set WRITEABLE flag to True of this array");
     a->flags |= ND_WRITEABLE;
     return 0;

@@ -181,7 +181,7 @@ nd_array *nd_wrap(void *data, nd_shape_t shape, const int64_t *strides, const nd
         int64_t s = dtype->itemsize;
         for (int i = shape.ndim - 1; i >= 0; i--) { a->strides[i] = s; s *= shape.dims[i] ? shape.dims[i] : 1; }
     }
-    a->flags = writeable ? ND_WRITEABLE : 0;
+    a->flags = writeable ? ND_WRITEABLE : ND__READONLY_MEMORY;
     nd__update_flags(a);
     return a;
 fail:

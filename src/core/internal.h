@@ -44,6 +44,10 @@ static inline bool nd__is_numeric(const nd_dtype_t *d) { return d->type <= ND_TY
 
 /* --------------------------------------------------------- array layout */
 
+/* Private flag: the memory itself is read-only (caller said so); views of it can
+ * never become writeable. */
+#define ND__READONLY_MEMORY (1 << 8)
+
 struct nd_array {
     atomic_long refcount;
     const nd_dtype_t *dtype;  /* owned reference */

@@ -230,7 +230,7 @@ nd_array *nd_broadcast_to(const nd_array *a, nd_shape_t shape) {
                        nd__shape_str(b2, sizeof b2, shape.ndim, shape.dims));
     }
     nd_array *v = nd__view(a, a->dtype, shape.ndim, shape.dims, strides, a->data);
-    if (v) v->flags &= ~ND_WRITEABLE;
+    if (v) v->flags = (v->flags & ~ND_WRITEABLE) | ND__READONLY_MEMORY;
     return v;
 }
 
