@@ -183,7 +183,8 @@ typedef enum nd_casting {
 /** np.can_cast(from, to, casting); ND_CASTING_DEFAULT means "safe". */
 bool nd_can_cast(const nd_dtype_t *from, const nd_dtype_t *to, nd_casting casting);
 /** np.promote_types(a, b).  New reference (caller frees); NULL + TypeError when no
- *  common type exists (e.g. int64 with S5 in NumPy 2). */
+ *  common type exists (void with anything else).  Numbers with S/U give the string
+ *  type wide enough for the number (int64 + S5 -> S21), as NumPy. */
 const nd_dtype_t *nd_promote_types(const nd_dtype_t *a, const nd_dtype_t *b);
 /** np.min_scalar_type-free result_type of n dtypes (all treated as array dtypes). */
 const nd_dtype_t *nd_result_type(int n, const nd_dtype_t *const *dtypes);

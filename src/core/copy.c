@@ -2,6 +2,7 @@
  * another goes through nd__assign, which walks both with the iterator and converts
  * chunk by chunk with the cast loops of cast.c (no full-size temporaries). */
 #include "core/internal.h"
+#include "core/cast.h"
 
 /* --------------------------------------------------------- the copy loop */
 
@@ -26,7 +27,7 @@ static int copy_same(char **p, int64_t n, const int64_t *s, void *ud) {
 static int copy_cast(char **p, int64_t n, const int64_t *s, void *ud) {
     assign_ctx *c = ud;
     c->cast(p[0], s[0], p[1], s[1], n, c->dd, c->sd);
-    return 0;
+    return nd__cast_failed(); /* text that does not parse as a number */
 }
 
 /* Is src assignable into dst's shape?  Leading length-1 axes of src beyond dst's
@@ -149,11 +150,20 @@ nd_array *nd_astype_ex(const nd_array *a, const nd_dtype_t *dtype, const nd_asty
     nd_astype_opts d = { 0 };
     if (!o) o = &d;
     if (!a || !dtype) return nd__err(ND_ERR_VALUE, "astype: array and dtype must not be NULL");
+    /* astype('S') / astype('U'): the width NumPy picks for the source */
+    const nd_dtype_t *sized = NULL;
+    if ((dtype->type == ND_TYPE_BYTES || dtype->type == ND_TYPE_STR) && dtype->itemsize == 0) {
+        int64_t w = nd__cast_string_width(a->dtype);
+        sized = dtype->type == ND_TYPE_BYTES ? nd_dtype_bytes(w) : nd_dtype_str(w);
+        if (!sized) return NULL;
+        dtype = sized;
+    }
+    nd_array *r = NULL;
     nd_casting c = o->casting ? o->casting : ND_CASTING_UNSAFE;
-    if (!nd_can_cast(a->dtype, dtype, c)) { cast_error(a->dtype, dtype, c); return NULL; }
-    if (o->no_copy && nd_dtype_equal(a->dtype, dtype) && order_ok(a, o->order)) return nd_ref((nd_array *)a);
-    nd_array *r = new_in_order(a, dtype, o->order);
-    if (r && nd__assign(r, a) < 0) { nd_free(r); return NULL; }
+    if (!nd_can_cast(a->dtype, dtype, c)) cast_error(a->dtype, dtype, c);
+    else if (o->no_copy && nd_dtype_equal(a->dtype, dtype) && order_ok(a, o->order)) r = nd_ref((nd_array *)a);
+    else if ((r = new_in_order(a, dtype, o->order)) && nd__assign(r, a) < 0) { nd_free(r); r = NULL; }
+    nd_dtype_free(sized);
     return r;
 }
 

@@ -1,0 +1,10 @@
+# Run PROGRAM and compare its standard output with the file EXPECTED.
+execute_process(COMMAND ${PROGRAM} OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+file(READ ${EXPECTED} want)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${PROGRAM} exited with ${rc}")
+endif()
+if(NOT out STREQUAL want)
+  file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/tour_output.txt "${out}")
+  message(FATAL_ERROR "output differs from ${EXPECTED}; got:\n${out}")
+endif()
