@@ -7,7 +7,12 @@ def step(s):
     print(">>> " + s)
 
 def show(a):
-    print(repr(a))
+    # NumPy >= 2.2 adds shape= to the repr of a summarized array; this NumPy may be
+    # older, so add it the 2.2 way (nd follows NumPy 2.x).
+    text = repr(a)
+    if a.size > np.get_printoptions()["threshold"] and "shape=" not in text:
+        text = text[:-1] + ", shape=%s)" % (a.shape,)
+    print(text)
 
 step("a = np.arange(12).reshape(3, 4)")
 a = np.arange(12).reshape(3, 4)
