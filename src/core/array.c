@@ -2,6 +2,9 @@
 #include "core/internal.h"
 
 #include <stdint.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #define ALIGN 64
 
@@ -72,6 +75,15 @@ nd_array *nd__new(const nd_dtype_t *dtype, int ndim, const int64_t *shape, char 
         return NULL;
     }
     a->data = (char *)(((uintptr_t)a->mem + ALIGN - 1) & ~(uintptr_t)(ALIGN - 1));
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    /* large arrays: ask for transparent huge pages, as NumPy does; fewer page faults
+     * on first touch.  Only the 2 MiB-aligned interior is advised. */
+    if (nbytes >= (4 << 20)) {
+        uintptr_t lo = ((uintptr_t)a->data + (2u << 20) - 1) & ~(uintptr_t)((2u << 20) - 1);
+        uintptr_t hi = ((uintptr_t)a->data + (uintptr_t)nbytes) & ~(uintptr_t)((2u << 20) - 1);
+        if (hi > lo) madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+    }
+#endif
     if (zero) memset(a->data, 0, (size_t)nbytes);
     a->dtype = nd_dtype_ref(dtype);
     if (ndim) memcpy(a->shape, shape, (size_t)ndim * sizeof(int64_t));

@@ -52,7 +52,10 @@ static nd_array *fit_source(const nd_array *dst, const nd_array *src) {
 
 int nd__assign(nd_array *dst, const nd_array *src) {
     if (!nd__check_writeable(dst)) return -1;
-    nd_array *s = fit_source(dst, src);
+    bool same_shape = dst->ndim == src->ndim &&
+                      memcmp(dst->shape, src->shape, (size_t)dst->ndim * sizeof(int64_t)) == 0;
+    /* the common case needs no adjusted view of the source */
+    nd_array *s = same_shape ? nd_ref((nd_array *)src) : fit_source(dst, src);
     if (!s) return -1;
     /* overlapping memory: read from a private copy first */
     if (nd_may_share_memory(dst, s) && nd_shares_memory(dst, s)) {
