@@ -36,7 +36,14 @@ static nd_array *alloc_struct(int ndim) {
                        ND_MAXDIMS, ndim);
     nd_array *a = nd__malloc(sizeof(nd_array) + 2 * (size_t)ndim * sizeof(int64_t));
     if (!a) return NULL;
-    memset(a, 0, sizeof *a);
+    a->base = NULL;
+    a->mem = NULL;
+    a->mem_size = 0;
+    a->release = NULL;
+    a->release_ctx = NULL;
+    a->flags = 0;
+    a->dtype = NULL;
+    a->data = NULL;
     atomic_init(&a->refcount, 1);
     a->ndim = ndim;
     a->shape = a->dims;
@@ -95,6 +102,8 @@ nd_array *nd__new(const nd_dtype_t *dtype, int ndim, const int64_t *shape, char 
 
 nd_array *nd__new_like_k(const nd_array *proto, const nd_dtype_t *dtype) {
     int nd = proto->ndim;
+    if (proto->flags & ND_C_CONTIGUOUS) return nd__new(dtype ? dtype : proto->dtype, nd, proto->shape, 'C', false);
+    if (proto->flags & ND_F_CONTIGUOUS) return nd__new(dtype ? dtype : proto->dtype, nd, proto->shape, 'F', false);
     /* order the axes of proto from largest to smallest |stride| (stable), then lay out C */
     int perm[ND_MAXDIMS];
     for (int i = 0; i < nd; i++) perm[i] = i;

@@ -64,6 +64,13 @@ int nd__assign(nd_array *dst, const nd_array *src) {
         if (!c) return -1;
         s = c;
     }
+    /* both contiguous in the same layout and of one dtype: one block copy */
+    if (same_shape && nd_dtype_equal(dst->dtype, s->dtype) &&
+        (((dst->flags & s->flags) & ND_C_CONTIGUOUS) || ((dst->flags & s->flags) & ND_F_CONTIGUOUS))) {
+        memmove(dst->data, s->data, (size_t)nd_nbytes(dst));
+        nd_free(s);
+        return 0;
+    }
     assign_ctx ctx = { NULL, dst->dtype, s->dtype };
     nd__loop_fn loop = copy_same;
     if (!nd_dtype_equal(dst->dtype, s->dtype)) {
