@@ -52,11 +52,13 @@ static nd_array *alloc_struct(int ndim) {
 }
 
 static void fill_strides(int ndim, const int64_t *shape, int64_t itemsize, char order, int64_t *strides) {
+    /* empty arrays may have extents whose product overflows: strides then wrap
+     * harmlessly, as nothing is ever addressed through them */
     int64_t s = itemsize;
     if (order == 'F') {
-        for (int i = 0; i < ndim; i++) { strides[i] = s; s *= shape[i] ? shape[i] : 1; }
+        for (int i = 0; i < ndim; i++) { strides[i] = s; __builtin_mul_overflow(s, shape[i] ? shape[i] : 1, &s); }
     } else {
-        for (int i = ndim - 1; i >= 0; i--) { strides[i] = s; s *= shape[i] ? shape[i] : 1; }
+        for (int i = ndim - 1; i >= 0; i--) { strides[i] = s; __builtin_mul_overflow(s, shape[i] ? shape[i] : 1, &s); }
     }
 }
 
@@ -145,8 +147,7 @@ nd_array *nd__view(const nd_array *base, const nd_dtype_t *dtype, int ndim, cons
 
 void nd__update_flags(nd_array *a) {
     int f = a->flags & (ND_OWNDATA | ND_WRITEABLE | ND__READONLY_MEMORY);
-    int64_t size = 1;
-    for (int i = 0; i < a->ndim; i++) size *= a->shape[i];
+    int64_t size = nd_size(a);
     int64_t isz = a->dtype->itemsize;
     bool c = true, fo = true;
     if (size != 0) {
@@ -179,9 +180,7 @@ bool nd__check_writeable(const nd_array *a) {
 
 void nd__extent(const nd_array *a, char **lo, char **hi) {
     char *l = a->data, *h = a->data;
-    int64_t size = 1;
-    for (int i = 0; i < a->ndim; i++) size *= a->shape[i];
-    if (size == 0) { *lo = *hi = a->data; return; }
+    if (nd_size(a) == 0) { *lo = *hi = a->data; return; }
     for (int i = 0; i < a->ndim; i++) {
         int64_t span = (a->shape[i] - 1) * a->strides[i];
         if (span < 0) l += span; else h += span;
@@ -220,7 +219,10 @@ int64_t nd_dim(const nd_array *a, int axis) {
 }
 int64_t nd_size(const nd_array *a) {
     if (!a) return 0;
+    /* an empty array's other extents may multiply past INT64_MAX */
     int64_t n = 1;
+    for (int i = 0; i < a->ndim; i++)
+        if (a->shape[i] == 0) return 0;
     for (int i = 0; i < a->ndim; i++) n *= a->shape[i];
     return n;
 }

@@ -179,7 +179,7 @@ nd_array *nd_wrap(void *data, nd_shape_t shape, const int64_t *strides, const nd
     if (strides) memcpy(a->strides, strides, (size_t)shape.ndim * sizeof(int64_t));
     else {
         int64_t s = dtype->itemsize;
-        for (int i = shape.ndim - 1; i >= 0; i--) { a->strides[i] = s; s *= shape.dims[i] ? shape.dims[i] : 1; }
+        for (int i = shape.ndim - 1; i >= 0; i--) { a->strides[i] = s; __builtin_mul_overflow(s, shape.dims[i] ? shape.dims[i] : 1, &s); }
     }
     a->flags = writeable ? ND_WRITEABLE : ND__READONLY_MEMORY;
     nd__update_flags(a);

@@ -60,7 +60,9 @@ int nd__iter_prepare(nd__iter *it, int nop, int ndim, const int64_t *shape, char
     if (nop < 1 || nop > ND_ITER_MAXOP) { nd__err(ND_ERR_VALUE, "too many operands"); return -1; }
     it->nop = nop;
     it->size = 1;
-    for (int i = 0; i < ndim; i++) it->size *= shape[i];
+    for (int i = 0; i < ndim; i++)
+        if (shape[i] == 0) it->size = 0;
+    for (int i = 0; i < ndim && it->size; i++) it->size *= shape[i];
     for (int k = 0; k < nop; k++) it->origin[k] = data[k];
     /* keep the non-trivial axes, innermost first (C order reversed) */
     int n = 0;

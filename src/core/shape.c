@@ -71,8 +71,8 @@ nd_array *nd_reshape_ex(const nd_array *a, nd_shape_t shape, char order) {
     if (size == 0 || nocopy_strides(a, shape.ndim, dims, order == 'F', strides)) {
         if (size == 0) { /* fresh contiguous strides */
             int64_t s = a->dtype->itemsize;
-            if (order == 'F') for (int i = 0; i < shape.ndim; i++) { strides[i] = s; s *= dims[i] ? dims[i] : 1; }
-            else for (int i = shape.ndim - 1; i >= 0; i--) { strides[i] = s; s *= dims[i] ? dims[i] : 1; }
+            if (order == 'F') for (int i = 0; i < shape.ndim; i++) { strides[i] = s; __builtin_mul_overflow(s, dims[i] ? dims[i] : 1, &s); }
+            else for (int i = shape.ndim - 1; i >= 0; i--) { strides[i] = s; __builtin_mul_overflow(s, dims[i] ? dims[i] : 1, &s); }
         }
         return nd__view(a, a->dtype, shape.ndim, dims, strides, a->data);
     }
