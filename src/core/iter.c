@@ -64,6 +64,13 @@ int nd__iter_prepare(nd__iter *it, int nop, int ndim, const int64_t *shape, char
         if (shape[i] == 0) it->size = 0;
     for (int i = 0; i < ndim && it->size; i++) it->size *= shape[i];
     for (int k = 0; k < nop; k++) it->origin[k] = data[k];
+    if (it->size == 0) { /* nothing to visit */
+        it->ndim = 1;
+        it->shape[0] = 0;
+        for (int k = 0; k < nop; k++) it->strides[0][k] = it->inner_strides[k] = 0;
+        nd__iter_set_range(it, 0, 0);
+        return 0;
+    }
     /* keep the non-trivial axes, innermost first (C order reversed) */
     int n = 0;
     for (int i = ndim - 1; i >= 0; i--) {
