@@ -7,5 +7,8 @@
 #define ND_H
 
 #include "nd/core.h"
+#include "nd/random.h"
+#include "nd/io.h"
+#include "nd/print.h"
 
 #endif
