@@ -21,7 +21,7 @@ static void golden(void) {
     nd__sb out = {0}, scratch = {0};
     int bad = 0, n = 0;
     for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
-        char *f[12];
+        char *f[12] = { 0 };
         int k = 0;
         for (char *p = line; k < 12; k++) {
             f[k] = p;
