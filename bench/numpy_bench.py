@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""NumPy's side of nd's benchmarks.
+
+Reads the row list that a bench_<area> program prints with --list --json (so both
+sides run exactly the same operations, shapes, dtypes and layouts), builds the same
+inputs bit for bit (the formula of bench/bench.h), times each row the way bench.h does
+and prints JSON in the same format.  bench/run.py drives it; run by hand:
+
+    build-bench/bench/bench_core --list --json > rows.json
+    python3 bench/numpy_bench.py rows.json [--smoke] [--tmpdir DIR] [--min-time S]
+
+Timing: one warm-up call, one calibration call, then samples of `inner` executions
+(about 1 ms each) of the statement compiled by timeit (no Python function call around
+it) until --min-time seconds and at least 5 samples.  The statement's result is
+dropped (and so freed) inside the timed loop, as nd's harness frees its results.
+"""
+import argparse
+import json
+import os
+import sys
+import timeit
+
+import numpy as np
+
+# ----------------------------------------------------------------- inputs
+
+
+def data_f64(n):
+    """bench_f64(i) of bench.h: 53 bits of i * 0x9E3779B97F4A7C15 scaled to [-1000, 1000)."""
+    u = np.arange(n, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    return ((u >> np.uint64(11)).astype(np.float64) * 2.0**-53) * 2000.0 - 1000.0
+
+
+def data_i32(n):
+    """bench_i32(i): the high 32 bits of the same hash, as int32."""
+    u = np.arange(n, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    return (u >> np.uint64(32)).astype(np.uint32).view(np.int32)
+
+
+def array(dtype, shape):
+    n = int(np.prod(shape)) if shape else 1
+    flat = data_f64(n) if dtype == "float64" else data_i32(n)
+    return flat.reshape(shape)
+
+
+# ----------------------------------------------------------------- the rows
+# Each entry: (op, dtype, layout) -> function(row, tmpdir) returning
+# (statement, namespace, result_kind).  result_kind tells what --smoke dumps:
+# "value" (the statement's value), "a" (the array `a` after the statement, for
+# in-place operations), "file" (the file `path` the statement wrote), "text".
+
+
+def input_for(layout, dtype, shape):
+    if layout == "C":
+        return array(dtype, shape)
+    if layout == "a.T":
+        return array(dtype, shape[::-1]).T
+    if layout == "a[::2]":
+        return array(dtype, [2 * shape[0]])[::2]
+    if layout == "a[::2,::2]":
+        return array(dtype, [2 * shape[0], 2 * shape[1]])[::2, ::2]
+    raise KeyError(layout)
+
+
+def simple(stmt, dtype_in=None, kind="value"):
+    def make(row, tmpdir):
+        ns = {"np": np}
+        if dtype_in:
+            ns["a"] = input_for(row["layout"], dtype_in, row["shape"])
+        ns["n"] = row["size"]
+        return stmt, ns, kind
+    return make
+
+
+def save_npy(row, tmpdir):
+    path = os.path.join(tmpdir, "np_save_%d.npy" % row["size"])
+    return "np.save(path, a)", {"np": np, "a": array("float64", row["shape"]), "path": path}, "file"
+
+
+def load_npy(row, tmpdir):
+    path = os.path.join(tmpdir, "np_load_%d.npy" % row["size"])
+    np.save(path, array("float64", row["shape"]))
+    return "np.load(path)", {"np": np, "path": path}, "value"
+
+
+ROWS = {
+    ("copy", "float64", "C"): simple("a.copy()", "float64"),
+    ("ascontiguousarray", "float64", "a.T"): simple("np.ascontiguousarray(a)", "float64"),
+    ("copy", "float64", "a[::2]"): simple("a.copy()", "float64"),
+    ("copy", "float64", "a[::2,::2]"): simple("a.copy()", "float64"),
+    ("astype", "float64->float32", "C"): simple("a.astype(np.float32)", "float64"),
+    ("astype", "int32->float64", "C"): simple("a.astype(np.float64)", "int32"),
+    ("fill", "float64", "C"): simple("a.fill(1.5)", "float64", kind="a"),
+    ("arange", "int64", "C"): simple("np.arange(n)"),
+    ("arange", "float64", "C"): simple("np.arange(0.0, float(n), 1.0)"),
+    ("linspace", "float64", "C"): simple("np.linspace(0.0, 1.0, n)"),
+    ("save_npy", "float64", "C"): save_npy,
+    ("load_npy", "float64", "C"): load_npy,
+    ("repr", "float64", "C"): simple("repr(a)", "float64", kind="text"),
+}
+
+# ----------------------------------------------------------------- timing
+
+
+def time_row(stmt, ns, min_time):
+    timer = timeit.Timer(stmt, globals=ns)
+    timer.timeit(1)                      # warm-up
+    once = timer.timeit(1)               # calibration
+    inner = 1 if once >= 1e-3 else max(1, min(1000000, int(1e-3 / once) if once > 0 else 1000000))
+    samples, total = [], 0.0
+    while len(samples) < 4096 and (len(samples) < 5 or total < min_time):
+        dt = timer.timeit(inner)
+        total += dt
+        samples.append(dt / inner)
+    samples.sort()
+    k = len(samples)
+    med = samples[k // 2] if k % 2 else 0.5 * (samples[k // 2 - 1] + samples[k // 2])
+    return {"median": med, "min": samples[0], "max": samples[-1], "samples": k, "inner": inner}
+
+
+def dump(value):
+    if isinstance(value, str):
+        return {"text": value}
+    if isinstance(value, np.ndarray):
+        return {"dtype": value.dtype.name, "shape": list(value.shape), "values": value.ravel().tolist()}
+    return None
+
+
+def environment():
+    env = {"numpy": np.__version__, "python": sys.version.split()[0]}
+    blas = blas_info()
+    if blas:
+        env["blas"] = blas
+    return env
+
+
+def blas_info():
+    """The BLAS NumPy really loaded: the shared object mapped into this process
+    (Debian picks it with update-alternatives), and OpenBLAS's own config string."""
+    import numpy.linalg  # noqa: F401  (maps the BLAS/LAPACK libraries)
+    libs = set()
+    try:
+        with open("/proc/self/maps") as f:
+            for line in f:
+                p = line.split()[-1]
+                base = os.path.basename(p)
+                if p.startswith("/") and ("blas" in base or "lapack" in base or "mkl" in base):
+                    libs.add(os.path.realpath(p))
+    except OSError:
+        pass
+    info = ", ".join(sorted(libs))
+    for lib in sorted(libs):
+        if "openblas" in os.path.basename(lib):
+            try:
+                import ctypes
+                h = ctypes.CDLL(lib)
+                h.openblas_get_config.restype = ctypes.c_char_p
+                h.openblas_get_corename.restype = ctypes.c_char_p
+                info += " [%s; core %s; threads %d]" % (
+                    h.openblas_get_config().decode(), h.openblas_get_corename().decode(),
+                    h.openblas_get_num_threads())
+            except (OSError, AttributeError):
+                pass
+    return info
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("rows", help="JSON from bench_<area> --list --json ('-' for stdin)")
+    ap.add_argument("--smoke", action="store_true", help="one call per row, dump results")
+    ap.add_argument("--tmpdir", default=os.environ.get("TMPDIR", "/tmp"))
+    ap.add_argument("--min-time", type=float, default=0.2)
+    args = ap.parse_args()
+    src = sys.stdin if args.rows == "-" else open(args.rows)
+    listing = json.load(src)
+    out = {"program": "numpy", "env": environment(), "rows": []}
+    for row in listing["rows"]:
+        rec = {k: row[k] for k in ("id", "op", "dtype", "layout", "shape", "size")}
+        make = ROWS.get((row["op"], row["dtype"], row["layout"]))
+        if make is None:
+            rec["error"] = "no NumPy counterpart in bench/numpy_bench.py"
+            out["rows"].append(rec)
+            continue
+        try:
+            stmt, ns, kind = make(row, args.tmpdir)
+            if args.smoke:
+                value = eval(stmt, ns)
+                if kind == "a":
+                    value = ns["a"]
+                rec["result"] = {"file": ns["path"]} if kind == "file" else dump(value)
+            else:
+                rec.update(time_row(stmt, ns, args.min_time))
+            if row["op"] == "load_npy" and not args.smoke:
+                os.remove(ns["path"])
+        except Exception as e:  # report, keep going
+            rec["error"] = "%s: %s" % (type(e).__name__, e)
+        out["rows"].append(rec)
+        ns = None
+    json.dump(out, sys.stdout)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()
