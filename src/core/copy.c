@@ -216,38 +216,51 @@ nd_array *nd_view(const nd_array *a, const nd_dtype_t *dtype) {
 
 /* ----------------------------------------------------------- fill */
 
+typedef struct { const char *elem; int64_t isz; } fill_ctx;
+
 static int fill_loop(char **p, int64_t n, const int64_t *s, void *ud) {
-    const nd_array *one = ud;
-    int64_t isz = one->dtype->itemsize;
+    const fill_ctx *f = ud;
     char *d = p[0];
-    switch (isz) {
-    case 1: { uint8_t v; memcpy(&v, one->data, 1); for (int64_t i = 0; i < n; i++) d[i * s[0]] = (char)v; break; }
-    case 2: { uint16_t v; memcpy(&v, one->data, 2); for (int64_t i = 0; i < n; i++) memcpy(d + i * s[0], &v, 2); break; }
-    case 4: { uint32_t v; memcpy(&v, one->data, 4); for (int64_t i = 0; i < n; i++) memcpy(d + i * s[0], &v, 4); break; }
+    switch (f->isz) { /* fixed sizes become plain stores the compiler can vectorize */
+    case 1: { uint8_t v; memcpy(&v, f->elem, 1); for (int64_t i = 0; i < n; i++) d[i * s[0]] = (char)v; break; }
+    case 2: { uint16_t v; memcpy(&v, f->elem, 2); for (int64_t i = 0; i < n; i++) memcpy(d + i * s[0], &v, 2); break; }
+    case 4: { uint32_t v; memcpy(&v, f->elem, 4); for (int64_t i = 0; i < n; i++) memcpy(d + i * s[0], &v, 4); break; }
     case 8: {
-        uint64_t v; memcpy(&v, one->data, 8);
+        uint64_t v; memcpy(&v, f->elem, 8);
         if (s[0] == 8) { uint64_t *q = (uint64_t *)(void *)d; for (int64_t i = 0; i < n; i++) q[i] = v; }
         else for (int64_t i = 0; i < n; i++) memcpy(d + i * s[0], &v, 8);
         break;
     }
-    default: for (int64_t i = 0; i < n; i++) memcpy(d + i * s[0], one->data, (size_t)isz);
+    default: for (int64_t i = 0; i < n; i++) memcpy(d + i * s[0], f->elem, (size_t)f->isz);
     }
     return 0;
 }
 
-/* Fill a with the single element held by one (same dtype). */
-int nd__fill_from(nd_array *a, const nd_array *one) {
+/* Fill a with one element `elem` of a's dtype. */
+static int fill_elem(nd_array *a, const char *elem) {
+    fill_ctx f = { elem, a->dtype->itemsize };
+    if (a->flags & (ND_C_CONTIGUOUS | ND_F_CONTIGUOUS)) { /* one flat run */
+        char *p[1] = { a->data };
+        return fill_loop(p, nd_size(a), &f.isz, &f);
+    }
     const nd_array *ops[1] = { a };
-    return nd__iter_run(1, ops, false, fill_loop, (void *)one);
+    return nd__iter_run(1, ops, false, fill_loop, &f);
 }
+
+int nd__fill_from(nd_array *a, const nd_array *one) { return fill_elem(a, one->data); }
 
 int nd_fill_ex(nd_array *a, nd_value value) {
     if (!a) return nd_error_set(ND_ERR_VALUE, "array must not be NULL");
     if (!nd__check_writeable(a)) return -1;
+    if (a->dtype->itemsize <= 64) { /* the common case: the element lives on the stack */
+        _Alignas(64) char elem[64] = { 0 };
+        if (nd__value_store(a->dtype, elem, value) < 0) return -1;
+        return fill_elem(a, elem);
+    }
     nd_array *one = nd__new(a->dtype, 0, NULL, 'C', true);
     if (!one) return -1;
     int r = nd__value_store(a->dtype, one->data, value);
-    if (r == 0) r = nd__fill_from(a, one);
+    if (r == 0) r = fill_elem(a, one->data);
     nd_free(one);
     return r;
 }

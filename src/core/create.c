@@ -259,7 +259,9 @@ nd_array *nd_arange_ex(nd_value start, nd_value stop, nd_value step, const nd_ar
         if (!r) return NULL;
         if (dt == ND_INT64) {
             int64_t *p = (int64_t *)(void *)r->data;
-            for (int64_t i = 0; i < len; i++) p[i] = (int64_t)((uint64_t)a + (uint64_t)i * (uint64_t)s);
+            const int64_t n = len; /* len's address escaped: a local lets the loop vectorize */
+            const uint64_t ua = (uint64_t)a, us = (uint64_t)s;
+            for (int64_t i = 0; i < n; i++) p[i] = (int64_t)(ua + (uint64_t)i * us);
             return r;
         }
         nd__cast_fn cast = nd__get_cast(dt, ND_INT64);
@@ -280,12 +282,18 @@ nd_array *nd_arange_ex(nd_value start, nd_value stop, nd_value step, const nd_ar
     if (!r) return NULL;
     /* NumPy extrapolates from the first two values: start + i * ((start + step) - start) */
     double delta = (a + s) - a;
-    nd__cast_fn cast = dt == ND_FLOAT64 ? NULL : nd__get_cast(dt, ND_FLOAT64);
-    if (dt != ND_FLOAT64 && !cast) { nd_free(r); return NULL; }
-    for (int64_t i = 0; i < len; i++) {
-        double v = i == 0 ? a : a + (double)i * delta;
-        if (!cast) ((double *)(void *)r->data)[i] = v;
-        else cast(r->data + i * dt->itemsize, 0, (const char *)&v, 0, 1, dt, ND_FLOAT64);
+    const int64_t n = len;
+    if (dt == ND_FLOAT64) {
+        double *p = (double *)(void *)r->data;
+        for (int64_t i = 0; i < n; i++) p[i] = a + (double)i * delta;
+        if (n > 0) p[0] = a; /* exactly start, even for -0.0 or an infinite step */
+        return r;
+    }
+    nd__cast_fn cast = nd__get_cast(dt, ND_FLOAT64);
+    if (!cast) { nd_free(r); return NULL; }
+    for (int64_t i = 0; i < n; i++) {
+        double v = i ? a + (double)i * delta : a;
+        cast(r->data + i * dt->itemsize, 0, (const char *)&v, 0, 1, dt, ND_FLOAT64);
     }
     return r;
 }
