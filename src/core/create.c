@@ -285,7 +285,8 @@ nd_array *nd_arange_ex(nd_value start, nd_value stop, nd_value step, const nd_ar
     const int64_t n = len;
     if (dt == ND_FLOAT64) {
         double *p = (double *)(void *)r->data;
-        for (int64_t i = 0; i < n; i++) p[i] = a + (double)i * delta;
+        double di = 0; /* an exact double counter: no int->double conversion per element */
+        for (int64_t i = 0; i < n; i++, di += 1.0) p[i] = a + di * delta;
         if (n > 0) p[0] = a; /* exactly start, even for -0.0 or an infinite step */
         return r;
     }
