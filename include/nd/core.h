@@ -287,6 +287,19 @@ void nd_free(nd_array *a);
 /** Another handle on the same array (cheap; free both). */
 nd_array *nd_ref(nd_array *a);
 
+/** Temporaries without leaks.  nd_scope_begin() opens a scope on this thread: every
+ *  array handle created (or nd_ref'd) until the matching nd_scope_end() is released by
+ *  it, except handles passed to nd_keep(), which move to the enclosing scope (or to
+ *  the caller when none).  Scopes nest; nd_free inside a scope is still fine.
+ *  Returns the new depth, or -1 (MemoryError). */
+int nd_scope_begin(void);
+/** Release every handle recorded in the innermost scope and close it. */
+void nd_scope_end(void);
+/** Move a out of the innermost scope so it survives nd_scope_end. Returns a. */
+nd_array *nd_keep(nd_array *a);
+/** Number of open scopes on this thread. */
+int nd_scope_depth(void);
+
 int nd_ndim(const nd_array *a);
 /** Shape and strides (bytes) arrays of ndim entries; valid while a lives. */
 const int64_t *nd_shape(const nd_array *a);

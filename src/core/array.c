@@ -30,7 +30,7 @@ int64_t nd__shape_size(int ndim, const int64_t *shape) {
     return size;
 }
 
-static nd_array *alloc_struct(int ndim) {
+nd_array *nd__array_struct(int ndim) {
     if (ndim < 0 || ndim > ND_MAXDIMS)
         return nd__err(ND_ERR_VALUE, "maximum supported dimension for an ndarray is currently %d, found %d",
                        ND_MAXDIMS, ndim);
@@ -48,6 +48,10 @@ static nd_array *alloc_struct(int ndim) {
     a->ndim = ndim;
     a->shape = a->dims;
     a->strides = a->dims + ndim;
+    if (nd__scope_add(a) < 0) {
+        nd__free(a, sizeof(nd_array) + 2 * (size_t)ndim * sizeof(int64_t));
+        return NULL;
+    }
     return a;
 }
 
@@ -75,11 +79,12 @@ nd_array *nd__new(const nd_dtype_t *dtype, int ndim, const int64_t *shape, char 
     if (!nd__mul_ok(size, dtype->itemsize, &nbytes) || nbytes > INT64_MAX / 2 - ALIGN)
         return nd__err(ND_ERR_VALUE, "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
     if ((uint64_t)nbytes + ALIGN > SIZE_MAX) return nd__nomem();
-    nd_array *a = alloc_struct(ndim);
+    nd_array *a = nd__array_struct(ndim);
     if (!a) return NULL;
     a->mem_size = (size_t)nbytes + ALIGN;
     a->mem = nd__malloc(a->mem_size);
     if (!a->mem) {
+        nd__scope_forget(a);
         nd__free(a, sizeof(nd_array) + 2 * (size_t)ndim * sizeof(int64_t));
         return NULL;
     }
@@ -129,7 +134,7 @@ nd_array *nd__new_like_k(const nd_array *proto, const nd_dtype_t *dtype) {
 
 nd_array *nd__view(const nd_array *base, const nd_dtype_t *dtype, int ndim, const int64_t *shape,
                    const int64_t *strides, char *data) {
-    nd_array *a = alloc_struct(ndim);
+    nd_array *a = nd__array_struct(ndim);
     if (!a) return NULL;
     nd_array *owner = base->base ? base->base : (nd_array *)base;
     atomic_fetch_add(&owner->refcount, 1);
@@ -193,8 +198,13 @@ void nd__extent(const nd_array *a, char **lo, char **hi) {
 
 void nd_free(nd_array *a) {
     if (!a) return;
+    nd__scope_forget(a);
+    nd__release(a);
+}
+
+void nd__release(nd_array *a) {
     if (atomic_fetch_sub(&a->refcount, 1) != 1) return;
-    if (a->base) nd_free(a->base);
+    if (a->base) nd__release(a->base); /* the owner reference is internal, never scoped */
     else if (a->release) a->release(a->mem, a->release_ctx);
     else if (a->mem_size) nd__free(a->mem, a->mem_size); /* 0: caller's memory, not ours */
     nd_dtype_free(a->dtype);
@@ -203,6 +213,7 @@ void nd_free(nd_array *a) {
 
 nd_array *nd_ref(nd_array *a) {
     if (!a) return nd__err(ND_ERR_VALUE, "array must not be NULL");
+    if (nd__scope_add(a) < 0) return NULL;
     atomic_fetch_add(&a->refcount, 1);
     return a;
 }

@@ -163,13 +163,8 @@ nd_array *nd_wrap(void *data, nd_shape_t shape, const int64_t *strides, const nd
     if (size < 0) goto fail;
     if (!data && size > 0) { nd__err(ND_ERR_VALUE, "data must not be NULL"); goto fail; }
     if (shape.ndim > ND_MAXDIMS) { nd__err(ND_ERR_VALUE, "too many dimensions"); goto fail; }
-    a = nd__malloc(sizeof(nd_array) + 2 * (size_t)shape.ndim * sizeof(int64_t));
+    a = nd__array_struct(shape.ndim);
     if (!a) goto fail;
-    memset(a, 0, sizeof *a);
-    atomic_init(&a->refcount, 1);
-    a->ndim = shape.ndim;
-    a->shape = a->dims;
-    a->strides = a->dims + shape.ndim;
     a->dtype = nd_dtype_ref(dtype);
     a->data = data;
     a->mem = data;

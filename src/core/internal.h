@@ -98,6 +98,16 @@ static inline bool nd__add_ok(int64_t a, int64_t b, int64_t *r) { return !__buil
 
 /* ----------------------------------------------------------- arrays */
 
+/* A new handle struct for ndim dimensions: refcount 1, every field empty, recorded in
+ * the open scope if any.  Free with nd__free(a, sizeof(nd_array) + 2 ndim 8) if unused. */
+nd_array *nd__array_struct(int ndim);
+/* Drop one reference without touching scopes (the engine of nd_free). */
+void nd__release(nd_array *a);
+/* Scopes (scope.c): record a new handle in the open scope (0, or -1 on memory error);
+ * forget one record of a handle being freed by hand. */
+int nd__scope_add(nd_array *a);
+void nd__scope_forget(nd_array *a);
+
 /* Product of a shape with overflow check (ValueError "array is too big..."); -1 on error. */
 int64_t nd__shape_size(int ndim, const int64_t *shape);
 /* A new owning array with uninitialized (zeroed if `zero`) 64-byte aligned memory.
