@@ -477,6 +477,39 @@ static void iterator(void) {
     nd_free(e); nd_free(z0); nd_free(b); nd_free(t); nd_free(v); nd_free(a);
 }
 
+/* Transposed copies take the tiled walk: check every element, with a cast too. */
+static void tiled_copies(void) {
+    nd_array *r = nd_arange(0, 3 * 67 * 130, 1);
+    nd_array *a = nd_reshape(r, ND_SHAPE(3, 67, 130));
+    nd_array *t = nd_transpose(a, (int[]){ 2, 1, 0 });     /* (130, 67, 3) */
+    nd_array *c = nd_copy(t, 'C');
+    nd_array *f = nd_astype(t, ND_FLOAT32, .order = 'C');
+    nd_array *t2 = nd_get(a, "1, ::-1, ::2"), *t2t = nd_T(t2); /* (65, 67) reversed rows */
+    nd_array *c2 = nd_ascontiguousarray(t2t);
+    int bad = 0;
+    for (int64_t i = 0; i < 130; i++)
+        for (int64_t j = 0; j < 67; j++)
+            for (int64_t k = 0; k < 3; k++) {
+                int64_t want = k * 67 * 130 + j * 130 + i;
+                if (nd_item_int(c, ND_IDX(i, j, k)) != want) bad++;
+                if (nd_item_double(f, ND_IDX(i, j, k)) != (double)want) bad++;
+            }
+    for (int64_t i = 0; i < 65; i++)
+        for (int64_t j = 0; j < 67; j++)
+            if (nd_item_int(c2, ND_IDX(i, j)) != 67 * 130 + (66 - j) * 130 + 2 * i) bad++;
+    nd_array *r3 = nd_arange(0, 2 * 100 * 90, 1), *a3 = nd_reshape(r3, ND_SHAPE(2, 100, 90));
+    nd_array *t3 = nd_transpose(a3, (int[]){ 0, 2, 1 }), *c3 = nd_astype(t3, ND_INT32, .order = 'C');
+    for (int64_t i = 0; i < 2; i++)       /* outer axis + remainders on both tiled axes */
+        for (int64_t j = 0; j < 90; j++)
+            for (int64_t k = 0; k < 100; k++)
+                if (nd_item_int(c3, ND_IDX(i, j, k)) != i * 9000 + k * 90 + j) bad++;
+    nd_free(c3); nd_free(t3); nd_free(a3); nd_free(r3);
+    CHECK_EQ_INT(bad, 0);
+    CHECK(nd_is_c_contiguous(c) && nd_is_c_contiguous(f) && nd_is_c_contiguous(c2));
+    nd_free(c2); nd_free(t2t); nd_free(t2);
+    nd_free(f); nd_free(c); nd_free(t); nd_free(a); nd_free(r);
+}
+
 static void strings(void) {
     nd_array *s = nd_from_strings((const char *[]){ "ab", "", "xyz" }, ND_SHAPE(3), 'S', 0);
     CHECK(s && strcmp(nd_dtype_str_repr(nd_dtype(s)), "|S3") == 0);
@@ -527,6 +560,7 @@ int main(void) {
     object_basics();
     views();
     iterator();
+    tiled_copies();
     strings();
     callbacks();
     return check_done();

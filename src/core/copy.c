@@ -50,6 +50,68 @@ static nd_array *fit_source(const nd_array *dst, const nd_array *src) {
     return nd__view(src, src->dtype, sn, src->shape + drop, src->strides + drop, src->data);
 }
 
+/* Run one region of a tiled walk: C-order geometry (outermost first). */
+static int run_region(int nd, const int64_t *shape, char *const *data, int64_t (*st)[ND_MAXDIMS],
+                      nd__loop_fn loop, void *ud) {
+    for (int i = 0; i < nd; i++)
+        if (shape[i] == 0) return 0;
+    nd__iter it;
+    const int64_t *sp[2] = { st[0], st[1] };
+    if (nd__iter_prepare(&it, 2, nd, shape, data, sp, true) < 0) return -1;
+    int64_t n;
+    while ((n = nd__iter_next(&it)) > 0)
+        if (loop(it.ptr, n, it.inner_strides, ud) < 0) return -1;
+    return 0;
+}
+
+/* Walk dst and src together.  When they disagree on which axis is contiguous (a
+ * transpose), the two inner axes are cut into B x B tiles so that both sides stay in
+ * cache; the tiles are just another geometry handed to the iterator. */
+static int assign_walk(const nd_array *const *ops, nd__loop_fn loop, void *ud) {
+    int nd;
+    int64_t shape[ND_MAXDIMS], st[2][ND_MAXDIMS];
+    if (nd__broadcast(2, ops, &nd, shape, st) < 0) return -1;
+    char *data[2] = { ops[0]->data, ops[1]->data };
+    const int64_t *sp[2] = { st[0], st[1] };
+    nd__iter it;
+    if (nd__iter_prepare(&it, 2, nd, shape, data, sp, false) < 0) return -1;
+    enum { B = 32 };
+    int64_t L0 = it.shape[0], L1 = it.ndim >= 2 ? it.shape[1] : 0;
+    bool tile = it.ndim >= 2 && it.ndim <= 16 && L0 >= 2 * B && L1 >= 2 * B &&
+                llabs(it.strides[1][1]) < llabs(it.strides[0][1]) && /* src runs along axis 1 */
+                llabs(it.strides[0][0]) < llabs(it.strides[1][0]);   /* dst runs along axis 0 */
+    if (!tile) {
+        int64_t n;
+        while ((n = nd__iter_next(&it)) > 0)
+            if (loop(it.ptr, n, it.inner_strides, ud) < 0) return -1;
+        return 0;
+    }
+    /* C-order geometry: the outer axes (it.ndim-1 .. 2), then the tiled pair */
+    int no = it.ndim - 2;
+    int64_t g[ND_MAXDIMS], gs[2][ND_MAXDIMS];
+    for (int i = 0; i < no; i++) {
+        g[i] = it.shape[it.ndim - 1 - i];
+        for (int k = 0; k < 2; k++) gs[k][i] = it.strides[it.ndim - 1 - i][k];
+    }
+    int64_t m0 = L0 / B, m1 = L1 / B;
+    int64_t s0[2] = { it.strides[0][0], it.strides[0][1] }, s1[2] = { it.strides[1][0], it.strides[1][1] };
+    /* full tiles: (m1, m0, B, B) */
+    g[no] = m1; g[no + 1] = m0; g[no + 2] = B; g[no + 3] = B;
+    for (int k = 0; k < 2; k++) {
+        gs[k][no] = B * s1[k]; gs[k][no + 1] = B * s0[k]; gs[k][no + 2] = s1[k]; gs[k][no + 3] = s0[k];
+    }
+    if (run_region(no + 4, g, it.origin, gs, loop, ud) < 0) return -1;
+    /* the strip of axis 0 past the last full tile: (L1, L0 - m0 B) */
+    char *d2[2];
+    g[no] = L1; g[no + 1] = L0 - m0 * B;
+    for (int k = 0; k < 2; k++) { gs[k][no] = s1[k]; gs[k][no + 1] = s0[k]; d2[k] = it.origin[k] + m0 * B * s0[k]; }
+    if (run_region(no + 2, g, d2, gs, loop, ud) < 0) return -1;
+    /* the strip of axis 1 past the last full tile: (L1 - m1 B, m0 B) */
+    g[no] = L1 - m1 * B; g[no + 1] = m0 * B;
+    for (int k = 0; k < 2; k++) d2[k] = it.origin[k] + m1 * B * s1[k];
+    return run_region(no + 2, g, d2, gs, loop, ud);
+}
+
 int nd__assign(nd_array *dst, const nd_array *src) {
     if (!nd__check_writeable(dst)) return -1;
     bool same_shape = dst->ndim == src->ndim &&
@@ -79,7 +141,7 @@ int nd__assign(nd_array *dst, const nd_array *src) {
         loop = copy_cast;
     }
     const nd_array *ops[2] = { dst, s };
-    int r = nd__iter_run(2, ops, false, loop, &ctx);
+    int r = assign_walk(ops, loop, &ctx);
     nd_free(s);
     return r;
 }
