@@ -237,16 +237,29 @@ nd_value nd_value_typed(const nd_dtype_t *d, double x);
 
 /** ND_VALUE(x): any C number as a weak nd_value (an nd_value passes through). */
 #define ND_VALUE(x) _Generic((x), \
-    nd_value: nd_value_identity_, \
-    _Bool: nd_value_bool, \
-    char: nd_value_int, signed char: nd_value_int, short: nd_value_int, \
-    int: nd_value_int, long: nd_value_int, long long: nd_value_int, \
-    unsigned char: nd_value_uint, unsigned short: nd_value_uint, \
-    unsigned int: nd_value_uint, unsigned long: nd_value_uint, \
-    unsigned long long: nd_value_uint, \
-    float: nd_value_double, double: nd_value_double, \
-    _Complex float: nd_value_cdouble, _Complex double: nd_value_cdouble)(x)
+    nd_value: nd_v_same_, \
+    _Bool: nd_v_bool_, \
+    char: nd_v_int_, signed char: nd_v_int_, short: nd_v_int_, \
+    int: nd_v_int_, long: nd_v_int_, long long: nd_v_int_, \
+    unsigned char: nd_v_uint_, unsigned short: nd_v_uint_, \
+    unsigned int: nd_v_uint_, unsigned long: nd_v_uint_, \
+    unsigned long long: nd_v_uint_, \
+    float: nd_v_double_, double: nd_v_double_, \
+    _Complex float: nd_v_cdouble_, _Complex double: nd_v_cdouble_)(x)
 nd_value nd_value_identity_(nd_value x);
+/* Inline twins of the nd_value_* constructors for ND_VALUE (no call on hot paths). */
+static inline nd_value nd_v_same_(nd_value x) { return x; }
+static inline nd_value nd_v_bool_(bool x) { nd_value v = { ND_BOOL, true, { .b = x } }; return v; }
+static inline nd_value nd_v_int_(long long x) { nd_value v = { ND_INT64, true, { .i = x } }; return v; }
+static inline nd_value nd_v_uint_(unsigned long long x) {
+    nd_value v = { x <= (unsigned long long)INT64_MAX ? ND_INT64 : ND_UINT64, true, { .u = x } };
+    return v;
+}
+static inline nd_value nd_v_double_(double x) { nd_value v = { ND_FLOAT64, true, { .f = x } }; return v; }
+static inline nd_value nd_v_cdouble_(_Complex double z) {
+    nd_value v = { ND_COMPLEX128, true, { .c = { __real__ z, __imag__ z } } };
+    return v;
+}
 
 /* ------------------------------------------------------- shapes and axes */
 

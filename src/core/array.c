@@ -7,6 +7,8 @@
 #endif
 
 #define ALIGN 64
+/* arrays of at most this many bytes share one allocation with their handle */
+#define SMALL_BYTES 512
 
 const char *nd_version(void) { return "0.1.0"; }
 
@@ -30,12 +32,18 @@ int64_t nd__shape_size(int ndim, const int64_t *shape) {
     return size;
 }
 
-nd_array *nd__array_struct(int ndim) {
+static size_t struct_bytes(int ndim, size_t extra) {
+    return sizeof(nd_array) + 2 * (size_t)ndim * sizeof(int64_t) + extra;
+}
+
+/* A handle with `extra` spare bytes after its dims (small arrays keep their data there). */
+static nd_array *array_struct(int ndim, size_t extra) {
     if (ndim < 0 || ndim > ND_MAXDIMS)
         return nd__err(ND_ERR_VALUE, "maximum supported dimension for an ndarray is currently %d, found %d",
                        ND_MAXDIMS, ndim);
-    nd_array *a = nd__malloc(sizeof(nd_array) + 2 * (size_t)ndim * sizeof(int64_t));
+    nd_array *a = nd__malloc(struct_bytes(ndim, extra));
     if (!a) return NULL;
+    a->extra = extra;
     a->base = NULL;
     a->mem = NULL;
     a->mem_size = 0;
@@ -49,11 +57,13 @@ nd_array *nd__array_struct(int ndim) {
     a->shape = a->dims;
     a->strides = a->dims + ndim;
     if (nd__scope_add(a) < 0) {
-        nd__free(a, sizeof(nd_array) + 2 * (size_t)ndim * sizeof(int64_t));
+        nd__free(a, struct_bytes(ndim, extra));
         return NULL;
     }
     return a;
 }
+
+nd_array *nd__array_struct(int ndim) { return array_struct(ndim, 0); }
 
 static void fill_strides(int ndim, const int64_t *shape, int64_t itemsize, char order, int64_t *strides) {
     /* empty arrays may have extents whose product overflows: strides then wrap
@@ -79,16 +89,24 @@ nd_array *nd__new(const nd_dtype_t *dtype, int ndim, const int64_t *shape, char 
     if (!nd__mul_ok(size, dtype->itemsize, &nbytes) || nbytes > INT64_MAX / 2 - ALIGN)
         return nd__err(ND_ERR_VALUE, "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
     if ((uint64_t)nbytes + ALIGN > SIZE_MAX) return nd__nomem();
-    nd_array *a = nd__array_struct(ndim);
-    if (!a) return NULL;
-    a->mem_size = (size_t)nbytes + ALIGN;
-    a->mem = nd__malloc(a->mem_size);
-    if (!a->mem) {
-        nd__scope_forget(a);
-        nd__free(a, sizeof(nd_array) + 2 * (size_t)ndim * sizeof(int64_t));
-        return NULL;
+    nd_array *a;
+    if (nbytes <= SMALL_BYTES) { /* one allocation: the data lives after the dims */
+        a = array_struct(ndim, (size_t)nbytes + ALIGN);
+        if (!a) return NULL;
+        char *after = (char *)(a->dims + 2 * ndim);
+        a->data = (char *)(((uintptr_t)after + ALIGN - 1) & ~(uintptr_t)(ALIGN - 1));
+    } else {
+        a = array_struct(ndim, 0);
+        if (!a) return NULL;
+        a->mem_size = (size_t)nbytes + ALIGN;
+        a->mem = nd__malloc(a->mem_size);
+        if (!a->mem) {
+            nd__scope_forget(a);
+            nd__free(a, struct_bytes(ndim, 0));
+            return NULL;
+        }
+        a->data = (char *)(((uintptr_t)a->mem + ALIGN - 1) & ~(uintptr_t)(ALIGN - 1));
     }
-    a->data = (char *)(((uintptr_t)a->mem + ALIGN - 1) & ~(uintptr_t)(ALIGN - 1));
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     /* large arrays: ask for transparent huge pages, as NumPy does; fewer page faults
      * on first touch.  Only the 2 MiB-aligned interior is advised. */
@@ -168,9 +186,11 @@ void nd__update_flags(nd_array *a) {
     if (c) f |= ND_C_CONTIGUOUS;
     if (fo) f |= ND_F_CONTIGUOUS;
     int al = a->dtype->alignment > 0 ? a->dtype->alignment : 1;
-    bool aligned = ((uintptr_t)a->data % (uintptr_t)al) == 0;
+    /* alignments are powers of two: a mask instead of a division */
+    uint64_t mask = (uint64_t)al - 1;
+    bool aligned = ((uintptr_t)a->data & mask) == 0;
     for (int i = 0; i < a->ndim && aligned; i++)
-        if (a->shape[i] > 1 && a->strides[i] % al) aligned = false;
+        if (a->shape[i] > 1 && ((uint64_t)a->strides[i] & mask)) aligned = false;
     if (aligned) f |= ND_ALIGNED;
     a->flags = f;
 }
@@ -208,7 +228,7 @@ void nd__release(nd_array *a) {
     else if (a->release) a->release(a->mem, a->release_ctx);
     else if (a->mem_size) nd__free(a->mem, a->mem_size); /* 0: caller's memory, not ours */
     nd_dtype_free(a->dtype);
-    nd__free(a, sizeof(nd_array) + 2 * (size_t)a->ndim * sizeof(int64_t));
+    nd__free(a, struct_bytes(a->ndim, a->extra));
 }
 
 nd_array *nd_ref(nd_array *a) {

@@ -119,8 +119,10 @@ int nd__assign(nd_array *dst, const nd_array *src) {
     /* the common case needs no adjusted view of the source */
     nd_array *s = same_shape ? nd_ref((nd_array *)src) : fit_source(dst, src);
     if (!s) return -1;
-    /* overlapping memory: read from a private copy first */
-    if (nd_may_share_memory(dst, s) && nd_shares_memory(dst, s)) {
+    /* overlapping memory: read from a private copy first.  A destination that owns
+     * nd-allocated memory and has no other handle or view cannot overlap anything. */
+    bool sole = !dst->base && (dst->mem_size || dst->extra) && atomic_load(&dst->refcount) == 1 && dst != s;
+    if (!sole && nd_may_share_memory(dst, s) && nd_shares_memory(dst, s)) {
         nd_array *c = nd_copy(s, 'K');
         nd_free(s);
         if (!c) return -1;
@@ -139,6 +141,14 @@ int nd__assign(nd_array *dst, const nd_array *src) {
         ctx.cast = nd__get_cast(dst->dtype, s->dtype);
         if (!ctx.cast) { nd_free(s); return -1; }
         loop = copy_cast;
+        /* both contiguous in one layout: a single flat loop */
+        if (same_shape && (((dst->flags & s->flags) & ND_C_CONTIGUOUS) || ((dst->flags & s->flags) & ND_F_CONTIGUOUS))) {
+            char *p[2] = { dst->data, s->data };
+            int64_t st[2] = { dst->dtype->itemsize, s->dtype->itemsize };
+            int r = copy_cast(p, nd_size(dst), st, &ctx);
+            nd_free(s);
+            return r;
+        }
     }
     const nd_array *ops[2] = { dst, s };
     int r = assign_walk(ops, loop, &ctx);

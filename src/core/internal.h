@@ -61,6 +61,7 @@ struct nd_array {
     size_t mem_size;        /* bytes allocated by nd (0 for external memory) */
     nd_release_fn release;  /* external memory: called once with (mem, release_ctx) */
     void *release_ctx;
+    size_t extra;           /* bytes allocated after dims (small arrays' data) */
     int64_t dims[];
 };
 
@@ -99,7 +100,8 @@ static inline bool nd__add_ok(int64_t a, int64_t b, int64_t *r) { return !__buil
 /* ----------------------------------------------------------- arrays */
 
 /* A new handle struct for ndim dimensions: refcount 1, every field empty, recorded in
- * the open scope if any.  Free with nd__free(a, sizeof(nd_array) + 2 ndim 8) if unused. */
+ * the open scope if any.  If unused, nd__scope_forget it and nd__free(a, sizeof(nd_array)
+ * + 2 ndim 8). */
 nd_array *nd__array_struct(int ndim);
 /* Drop one reference without touching scopes (the engine of nd_free). */
 void nd__release(nd_array *a);
