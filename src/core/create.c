@@ -280,8 +280,13 @@ nd_array *nd_arange_ex(nd_value start, nd_value stop, nd_value step, const nd_ar
     const int64_t n = len;
     if (dt == ND_FLOAT64) {
         double *p = (double *)(void *)r->data;
-        double di = 0; /* an exact double counter: no int->double conversion per element */
-        for (int64_t i = 0; i < n; i++, di += 1.0) p[i] = a + di * delta;
+        /* (double)i as a block base plus an int32 offset: both exact, and int32 ->
+         * double converts in vector registers */
+        for (int64_t blk = 0; blk < n; blk += INT32_MAX) {
+            int32_t m = (int32_t)(n - blk < INT32_MAX ? n - blk : INT32_MAX);
+            double base = (double)blk, *q = p + blk;
+            for (int32_t j = 0; j < m; j++) q[j] = a + ((double)j + base) * delta;
+        }
         if (n > 0) p[0] = a; /* exactly start, even for -0.0 or an infinite step */
         return r;
     }
