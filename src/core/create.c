@@ -305,8 +305,16 @@ static double linspace_fill(double *y, double start, double stop, int64_t num, b
     double delta = stop - start, step = NAN;
     if (div > 0) {
         step = delta / (double)div;
-        for (int64_t i = 0; i < num; i++)
-            y[i] = (step == 0 ? ((double)i / (double)div) * delta : (double)i * step) + start;
+        double ddiv = (double)div;
+        /* (double)i as block base + int32 offset: exact, and vectorizable */
+        for (int64_t blk = 0; blk < num; blk += INT32_MAX) {
+            int32_t m = (int32_t)(num - blk < INT32_MAX ? num - blk : INT32_MAX);
+            double base = (double)blk, *q = y + blk;
+            if (step == 0)
+                for (int32_t j = 0; j < m; j++) q[j] = (((double)j + base) / ddiv) * delta + start;
+            else
+                for (int32_t j = 0; j < m; j++) q[j] = ((double)j + base) * step + start;
+        }
     } else {
         for (int64_t i = 0; i < num; i++) y[i] = (double)i * delta + start;
     }
