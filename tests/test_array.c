@@ -126,7 +126,7 @@ static nd_array *build(const char *name) {
     if (IS("expand_m1_0")) return ON_A(nd_expand_dims(a_, ND_AXIS(-1, 0)));
     if (IS("squeeze") || IS("squeeze_ax2")) {
         nd_array *z = nd_zeros(ND_SHAPE(1, 3, 1, 2));
-        nd_array *r = IS("squeeze") ? nd_squeeze(z, (nd_axes){ 0 }) : nd_squeeze(z, ND_AXIS(2));
+        nd_array *r = IS("squeeze") ? nd_squeeze(z, ND_AXIS_NONE) : nd_squeeze(z, ND_AXIS(2));
         nd_free(z);
         return r;
     }

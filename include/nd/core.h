@@ -281,6 +281,8 @@ typedef struct nd_axes {
 } nd_axes;
 /** ND_AXIS(0) or ND_AXIS(0, -1): an axis option (negative counts from the end). */
 #define ND_AXIS(...) ((nd_axes){ (int)(sizeof((int[]){__VA_ARGS__}) / sizeof(int)), {__VA_ARGS__} })
+/** axis=None, spelled out (the same as leaving the option out). */
+#define ND_AXIS_NONE ((nd_axes){ 0 })
 
 /* ---------------------------------------------------------- the array */
 
