@@ -8,6 +8,27 @@
 static int setup_f64(bench_case *c) { return (c->a = bench_array(ND_FLOAT64, c->shape.ndim, c->shape.d)) ? 0 : -1; }
 static int setup_i32(bench_case *c) { return (c->a = bench_array(ND_INT32, c->shape.ndim, c->shape.d)) ? 0 : -1; }
 
+/* int64: the int32 input widened (numpy_bench.py does the same). */
+static int setup_i64(bench_case *c) {
+    nd_array *a32 = bench_array(ND_INT32, c->shape.ndim, c->shape.d);
+    if (!a32) return -1;
+    c->a = nd_astype(a32, ND_INT64);
+    nd_free(a32);
+    return c->a ? 0 : -1;
+}
+
+/* The float64 input cast to another float type (numpy_bench.py: .astype). */
+static int setup_cast(bench_case *c, const nd_dtype_t *dt) {
+    nd_array *a = bench_array(ND_FLOAT64, c->shape.ndim, c->shape.d);
+    if (!a) return -1;
+    c->a = nd_astype(a, dt);
+    nd_free(a);
+    return c->a ? 0 : -1;
+}
+static int setup_f32(bench_case *c) { return setup_cast(c, ND_FLOAT32); }
+static int setup_f16(bench_case *c) { return setup_cast(c, ND_FLOAT16); }
+static int setup_c128(bench_case *c) { return setup_cast(c, ND_COMPLEX128); }
+
 /* a.T of a (cols x rows) array: the result shape is the bench shape. */
 static int setup_T(bench_case *c) {
     int64_t d[2] = { c->shape.d[1], c->shape.d[0] };
@@ -107,8 +128,17 @@ static const bench_def defs[] = {
       { BENCH_1D(1000), BENCH_1D(NPY_100MB) }, { SMOKE_1D } },
     { "load_npy", "float64", "C", setup_load, run_load, teardown_load,
       { BENCH_1D(1000), BENCH_1D(NPY_100MB) }, { SMOKE_1D } },
+    /* 1000 elements: under the threshold, every value printed; 1000x1000: 6x6 shown */
     { "repr", "float64", "C", setup_f64, run_repr, NULL,
-      { BENCH_2D(1000, 1000) }, { BENCH_2D(4, 3), BENCH_2D(1000, 1000) } },
+      { BENCH_1D(1000), BENCH_2D(1000, 1000) }, { BENCH_2D(4, 3), BENCH_2D(1000, 1000) } },
+    { "repr", "float32", "C", setup_f32, run_repr, NULL,
+      { BENCH_1D(1000), BENCH_2D(1000, 1000) }, { BENCH_2D(4, 3) } },
+    { "repr", "float16", "C", setup_f16, run_repr, NULL,
+      { BENCH_1D(1000), BENCH_2D(1000, 1000) }, { BENCH_2D(4, 3) } },
+    { "repr", "complex128", "C", setup_c128, run_repr, NULL,
+      { BENCH_1D(1000), BENCH_2D(1000, 1000) }, { BENCH_2D(4, 3) } },
+    { "repr", "int64", "C", setup_i64, run_repr, NULL,
+      { BENCH_1D(1000), BENCH_2D(1000, 1000) }, { BENCH_2D(4, 3), BENCH_2D(1000, 1000) } },
 };
 
 int main(int argc, char **argv) {

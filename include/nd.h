@@ -10,5 +10,6 @@
 #include "nd/random.h"
 #include "nd/io.h"
 #include "nd/print.h"
+#include "nd/manip.h"
 
 #endif

@@ -4,6 +4,7 @@
  * (printing.md section 11), as no NumPy 2 is installed here: NumPy 1.24 prints
  * differently where noted. */
 #include "check.h"
+#include <complex.h>
 #include <pthread.h>
 
 #define REPR_IS(arr, want) do { nd_array *a_ = (arr); char *s_ = nd_array_repr(a_); \
@@ -222,6 +223,45 @@ static void misc(void) {
     nd_free(a);
 }
 
+/* Float arrays whose digits take the other paths of src/print/digits.c: digits
+ * beyond the shortest (float32 exact expansion), float16, complex, summaries with
+ * edgeitems 0/1 (the layout walk meets other elements than the width walk).
+ * Expected text: NumPy 1.24, the same as 2.x for these arrays. */
+static void digit_paths(void) {
+    nd_reset_printoptions();
+    REPR_IS(ND_ARRAY(float, ND_SHAPE(5), 0.1f, 1e-5f, 3.0f, 123.456f, 7e10f),
+            "array([1.00000e-01, 1.00000e-05, 3.00000e+00, 1.23456e+02, 7.00000e+10],\n      dtype=float32)");
+    REPR_IS(THEN(ND_ARRAY(double, ND_SHAPE(5), 0.1, 2.5, 1.0 / 3, 65504, 6e-8), nd_astype(t, ND_FLOAT16)),
+            "array([9.998e-02, 2.500e+00, 3.333e-01, 6.550e+04, 5.960e-08],\n      dtype=float16)");
+    REPR_IS(THEN(ND_ARRAY(double _Complex, ND_SHAPE(3), 0.1 + 0.2 * I, 1e-5 - 3 * I, 1.0 / 3 + 1e6 * I),
+                 nd_astype(t, ND_COMPLEX64)),
+            "array([1.0000000e-01+2.e-01j, 9.9999997e-06-3.e+00j,\n       3.3333334e-01+1.e+06j], dtype=complex64)");
+    nd_array *d = nd_empty(ND_SHAPE(5, 8));
+    CHECK(d != NULL);
+    if (!d) return;
+    for (int i = 0; i < 40; i++) ((double *)nd_data(d))[i] = i / 7.0;
+    CHECK(nd_set_printoptions(.threshold = 10, .edgeitems = 1, .legacy = "1.25") == 0);
+    REPR_IS(nd_ref(d), "array([[0.        , ..., 1.        ],\n       ...,\n       [4.57142857, ..., 5.57142857]])");
+    CHECK(nd_set_printoptions(.edgeitems = 0) == 0);
+    REPR_IS(nd_ref(d), "array([...,\n       [..., 5.57142857]])");
+    nd_free(d);
+    nd_reset_printoptions();
+    CHECK(nd_set_printoptions(.floatmode = ND_FLOATMODE_FIXED, .precision = 20) == 0);
+    REPR_IS(ND_ARRAY(float, ND_SHAPE(3), 0.1f, 1.0f / 3, 2.5e-7f),
+            "array([1.00000001490116119385e-01, 3.33333343267440795898e-01,\n"
+            "       2.49999999368810676970e-07], dtype=float32)");
+    CHECK(nd_set_printoptions(.floatmode = ND_FLOATMODE_MAXPREC_EQUAL, .precision = 8) == 0);
+    REPR_IS(ND_ARRAY(double, ND_SHAPE(4), 0.1, 0.25, 1.0 / 3, 1e-3), "array([0.10000000, 0.25000000, 0.33333333, 0.00100000])");
+    nd_reset_printoptions();
+    /* integer extremes (digits written by hand, not printf) */
+    REPR_IS(ND_ARRAY(int64_t, ND_SHAPE(3), INT64_MIN, INT64_MAX, 0),
+            "array([-9223372036854775808,  9223372036854775807,                    0])");
+    REPR_IS(ND_ARRAY(uint64_t, ND_SHAPE(2), UINT64_MAX, 7), "array([18446744073709551615,                    7], dtype=uint64)");
+    CHECK(nd_set_printoptions(.sign = '+') == 0);
+    REPR_IS(ND_ARRAY(int8_t, ND_SHAPE(3), -128, 127, 0), "array([-128, +127,   +0], dtype=int8)");
+    nd_reset_printoptions();
+}
+
 /* Every allocation of repr/str may fail: a memory error, nothing leaked (ASan). */
 static int64_t fail_at_, calls_;
 static void *fail_malloc(size_t n, void *ctx) { (void)ctx; return ++calls_ == fail_at_ ? NULL : malloc(n); }
@@ -258,6 +298,7 @@ int main(void) {
     numpy2();
     scalars();
     misc();
+    digit_paths();
     alloc_failures();
     return check_done();
 }

@@ -114,8 +114,9 @@ const nd_seedseq *nd_rng_seedseq(const nd_rng *rng);
 /** Generator.spawn(n) (NumPy >= 1.25): n independent Generators of the same bit
  *  generator kind from spawned SeedSequences.  0, or -1 (no SeedSequence: ValueError). */
 int nd_rng_spawn(nd_rng *rng, int n, nd_rng **children);
-/** bit_generator.jumped(jumps) as a new Generator: PCG64/PCG64DXSM (jumps * 0x9e37...),
- *  Philox (jumps * 2**128).  MT19937 and SFC64: ND_ERR_NOT_SUPPORTED. */
+/** bit_generator.jumped(jumps) as a new handle of the same kind: PCG64/PCG64DXSM (jumps * 0x9e37...),
+ *  Philox (jumps * 2**128), MT19937 (2**128 words per jump, NumPy's jump polynomial; a
+ *  RandomState handle gives a RandomState).  SFC64: ND_ERR_NOT_SUPPORTED (NumPy has none). */
 nd_rng *nd_rng_jumped(const nd_rng *rng, uint64_t jumps);
 /** bit_generator.advance(delta) for PCG64, PCG64DXSM and Philox. 0 or -1. */
 int nd_rng_advance(nd_rng *rng, uint64_t delta);

@@ -159,8 +159,8 @@ int nd__assign(nd_array *dst, const nd_array *src) {
 static int cast_error(const nd_dtype_t *from, const nd_dtype_t *to, nd_casting casting) {
     static const char *const names[] = { "same_kind", "no", "equiv", "safe", "same_kind", "unsafe" };
     return nd_error_set(ND_ERR_TYPE, "Cannot cast array data from dtype('%s') to dtype('%s') according to the rule '%s'",
-                        from->str[0] == '|' || from->kind == 'b' || nd__is_numeric(from) ? from->name : from->str,
-                        to->str[0] == '|' || to->kind == 'b' || nd__is_numeric(to) ? to->name : to->str,
+                        nd__is_numeric(from) ? from->name : from->str + (from->str[0] == '|'),
+                        nd__is_numeric(to) ? to->name : to->str + (to->str[0] == '|'),
                         names[casting]);
 }
 

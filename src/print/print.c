@@ -199,8 +199,8 @@ static double in_kind(double c, nd__fkind k) {
 }
 
 /* Build the formatter from the displayed values (spec 6.2 to 6.5). */
-static int ffmt_build(ffmt *f, const double *v, int64_t n, nd__fkind kind, char sign,
-                      const nd_printoptions *po, int legacy, nd__sb *scratch, nd__sb *tmp) {
+static int ffmt_build(ffmt *f, const double *v, const nd__fdig *dig, int64_t n, nd__fkind kind,
+                      char sign, const nd_printoptions *po, int legacy, nd__sb *scratch, nd__sb *tmp) {
     memset(f, 0, sizeof *f);
     f->kind = kind;
     f->sign = sign;
@@ -231,6 +231,7 @@ static int ffmt_build(ffmt *f, const double *v, int64_t n, nd__fkind kind, char 
         for (int64_t k = 0; k < n; k++) {
             if (!isfinite(v[k])) continue;
             nd__sb_clear(tmp);
+            first.dig = dig && v[k] != 0 ? &dig[k] : NULL;
             int r = f->sci ? nd__format_scientific(tmp, scratch, v[k], kind, &first)
                            : nd__format_positional(tmp, scratch, v[k], kind, &first);
             if (r < 0) return -1;
@@ -271,7 +272,7 @@ static int ffmt_build(ffmt *f, const double *v, int64_t n, nd__fkind kind, char 
     return 0;
 }
 
-static int ffmt_put(const ffmt *f, nd__sb *out, nd__sb *scratch, double x) {
+static int ffmt_put(const ffmt *f, nd__sb *out, nd__sb *scratch, double x, const nd__fdig *dig) {
     if (!isfinite(x)) {
         const char *pre = isnan(x) ? (f->sign == '+' ? "+" : "") : x < 0 ? "-" : f->sign == '+' ? "+" : "";
         const char *s = isnan(x) ? f->po->nanstr : f->po->infstr;
@@ -281,8 +282,10 @@ static int ffmt_put(const ffmt *f, nd__sb *out, nd__sb *scratch, double x) {
         nd__sb_puts(out, s);
         return out->oom ? -1 : 0;
     }
-    return f->sci ? nd__format_scientific(out, scratch, x, f->kind, &f->o)
-                  : nd__format_positional(out, scratch, x, f->kind, &f->o);
+    nd__fopts o = f->o;
+    o.dig = x != 0 ? dig : NULL;
+    return f->sci ? nd__format_scientific(out, scratch, x, f->kind, &o)
+                  : nd__format_positional(out, scratch, x, f->kind, &o);
 }
 
 /* ------------------------------------------------------------ array formatter */
@@ -304,7 +307,14 @@ typedef struct pctx {
     /* displayed elements, collected by the first walk */
     char **ptrs;
     int64_t nptrs, cap;
+    /* their shortest float digits (re then im), kept for the layout walk, which
+     * meets the elements in the same order: `at` counts them */
+    nd__fdig *dig;
+    int64_t ndig, at;
 } pctx;
+
+/* Digits are kept for at most this many displayed values (memory: 48 bytes each). */
+#define ND__DIG_CACHE_MAX 65536
 
 static int collect(pctx *c, char *p, int axis) {
     if (axis == c->a->ndim) {
@@ -334,13 +344,21 @@ static int build_formatter(pctx *c) {
     if (is_float_t(t) || is_complex_t(t)) {
         double *v = nd__malloc((size_t)(n ? n : 1) * sizeof *v);
         if (!v) return -1;
+        int parts = is_complex_t(t) ? 2 : 1;
+        if (n > 0 && n <= ND__DIG_CACHE_MAX) { /* above: digits get computed twice */
+            c->dig = nd__malloc((size_t)(parts * n) * sizeof *c->dig);
+            if (!c->dig) { nd__free(v, (size_t)n * sizeof *v); return -1; }
+            c->ndig = parts * n;
+        }
         int r = 0;
-        for (int part = 0; part < (is_complex_t(t) ? 2 : 1) && r == 0; part++) {
+        for (int part = 0; part < parts && r == 0; part++) {
+            nd__fdig *dig = c->dig ? c->dig + part * n : NULL;
             for (int64_t k = 0; k < n; k++) {
                 elem e = read_elem(t, c->ptrs[k]);
                 v[k] = part ? e.im : e.re;
+                if (dig) nd__float_shortest(v[k], fkind_of(t), &dig[k]);
             }
-            r = ffmt_build(part ? &c->im : &c->re, v, n, fkind_of(t), part ? '+' : c->po->sign,
+            r = ffmt_build(part ? &c->im : &c->re, v, dig, n, fkind_of(t), part ? '+' : c->po->sign,
                            c->po, c->legacy, &c->scratch, &c->tmp);
         }
         nd__free(v, (size_t)(n ? n : 1) * sizeof *v);
@@ -380,19 +398,28 @@ static int put_elem(pctx *c, const char *p) {
         elem e = read_elem(t, p);
         char b[32];
         bool neg = is_signed_t(t) && e.i < 0;
-        if (is_signed_t(t)) snprintf(b, sizeof b, "%s%s%lld", "", (!neg && c->int_sign == '+') ? "+" :
-                                     (!neg && c->int_sign == ' ') ? " " : "", (long long)e.i);
-        else snprintf(b, sizeof b, "%s%llu", c->int_sign == '+' ? "+" : c->int_sign == ' ' ? " " : "",
-                      (unsigned long long)e.u);
-        nd__sb_pad(w, ' ', c->int_width - (int)strlen(b));
-        nd__sb_puts(w, b);
-    } else if (is_float_t(t)) {
-        if (ffmt_put(&c->re, w, &c->scratch, read_elem(t, p).re) < 0) return -1;
-    } else if (is_complex_t(t)) {
+        /* the magnitude as unsigned (INT64_MIN included), digits from the right */
+        uint64_t mag = is_signed_t(t) ? (neg ? 0 - (uint64_t)e.i : (uint64_t)e.i) : e.u;
+        int k = (int)sizeof b;
+        do { b[--k] = (char)('0' + mag % 10); mag /= 10; } while (mag);
+        if (neg) b[--k] = '-';
+        else if (c->int_sign == '+' || c->int_sign == ' ') b[--k] = c->int_sign;
+        int len = (int)sizeof b - k;
+        nd__sb_pad(w, ' ', c->int_width - len);
+        nd__sb_putn(w, b + k, (size_t)len);
+    } else if (is_float_t(t) || is_complex_t(t)) {
+        /* the cached digits of this element, if the walks agree on it */
+        const nd__fdig *dre = NULL, *dim = NULL;
+        int64_t k = c->at++, n = c->nptrs;
+        if (c->dig && k < n && c->ptrs[k] == p) {
+            dre = &c->dig[k];
+            if (c->ndig == 2 * n) dim = &c->dig[n + k];
+        }
         elem e = read_elem(t, p);
-        if (ffmt_put(&c->re, w, &c->scratch, e.re) < 0) return -1;
+        if (ffmt_put(&c->re, w, &c->scratch, e.re, dre) < 0) return -1;
+        if (is_float_t(t)) return w->oom ? -1 : 0;
         size_t at = w->len;
-        if (ffmt_put(&c->im, w, &c->scratch, e.im) < 0) return -1;
+        if (ffmt_put(&c->im, w, &c->scratch, e.im, dim) < 0) return -1;
         size_t end = w->len;
         while (end > at && w->p[end - 1] == ' ') end--; /* 'j' goes before the padding */
         size_t spaces = w->len - end;
@@ -485,6 +512,7 @@ static void pctx_free(pctx *c) {
     nd__sb_free(&c->word);
     nd__sb_free(&c->tmp);
     if (c->ptrs) nd__free(c->ptrs, (size_t)c->cap * sizeof *c->ptrs);
+    if (c->dig) nd__free(c->dig, (size_t)c->ndig * sizeof *c->dig);
 }
 
 /* BODY (spec 4) of a non-empty array, or the bare element of a 0-d one, into out. */

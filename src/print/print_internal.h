@@ -15,11 +15,29 @@ typedef struct nd__sb {
     bool oom;
 } nd__sb;
 
-void nd__sb_putn(nd__sb *sb, const char *s, size_t n);
-void nd__sb_puts(nd__sb *sb, const char *s);
-void nd__sb_putc(nd__sb *sb, char c);
+/* Room for extra more bytes and the NUL; false (and oom set) when out of memory. */
+bool nd__sb_grow(nd__sb *sb, size_t extra);
+
+/* Inline: the printers append many short pieces. */
+static inline void nd__sb_putn(nd__sb *sb, const char *s, size_t n) {
+    if (sb->len + n + 1 > sb->cap && !nd__sb_grow(sb, n)) return;
+    memcpy(sb->p + sb->len, s, n);
+    sb->len += n;
+    sb->p[sb->len] = 0;
+}
+static inline void nd__sb_puts(nd__sb *sb, const char *s) { nd__sb_putn(sb, s, strlen(s)); }
+static inline void nd__sb_putc(nd__sb *sb, char c) {
+    if (sb->len + 2 > sb->cap && !nd__sb_grow(sb, 1)) return;
+    sb->p[sb->len++] = c;
+    sb->p[sb->len] = 0;
+}
 /* n copies of c (nothing when n <= 0). */
-void nd__sb_pad(nd__sb *sb, char c, int64_t n);
+static inline void nd__sb_pad(nd__sb *sb, char c, int64_t n) {
+    if (n <= 0 || (sb->len + (size_t)n + 1 > sb->cap && !nd__sb_grow(sb, (size_t)n))) return;
+    memset(sb->p + sb->len, c, (size_t)n);
+    sb->len += (size_t)n;
+    sb->p[sb->len] = 0;
+}
 void nd__sb_printf(nd__sb *sb, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
@@ -39,6 +57,18 @@ void nd__sb_free(nd__sb *sb);
  * float16/float32 exactly. */
 typedef enum nd__fkind { ND__F16, ND__F32, ND__F64 } nd__fkind;
 
+/* The shortest digits of a finite x != 0 (in its own format) and what rounding
+ * them needs to know about x: computed once, usable by every formatting of x. */
+typedef struct nd__fdig {
+    char d[24];   /* digits, no trailing zeros, NUL-terminated */
+    int n;        /* digit count */
+    int exp;      /* decimal position of d[0] */
+    int cmp;      /* sign of |x| - digits */
+    int q;        /* |x| = c 2^q in x's format */
+    uint64_t c;
+} nd__fdig;
+void nd__float_shortest(double x, nd__fkind kind, nd__fdig *s);
+
 /* Decimal digits of |x| (x finite) per spec 6.1.2: sb receives the digits (no
  * leading or trailing zeros; zero is "0"), *exp the decimal position of the first
  * digit.  sci: P and m count digits after the first significant one, else after
@@ -56,6 +86,7 @@ typedef struct nd__fopts {
     int pad_left;   /* -1 none */
     int pad_right;  /* -1 none (positional only) */
     int exp_digits; /* -1 default 2 (scientific only) */
+    const nd__fdig *dig; /* nd__float_shortest of x when known, else NULL */
 } nd__fopts;
 
 /* Append POS(x) / SCI(x) for a finite x to out; scratch is a work buffer.

@@ -148,13 +148,55 @@ void nd__mt19937_seed_ss(nd__mt19937 *mt, const uint32_t w[624]) {
     mt->pos = 623; /* NumPy's quirk: the first output is key[623] without regeneration */
 }
 
+static inline uint32_t mt_twist(uint32_t a, uint32_t b, uint32_t c) {
+    uint32_t y = (a & 0x80000000U) | (b & 0x7fffffffU);
+    return c ^ (y >> 1) ^ (-(y & 1) & 0x9908b0dfU);
+}
+
+/* The next block of 624 words: three runs, so no index wraps inside a loop. */
 void nd__mt19937_gen(nd__mt19937 *mt) {
     uint32_t *k = mt->key;
-    for (int i = 0; i < 624; i++) {
-        uint32_t y = (k[i] & 0x80000000U) | (k[(i + 1) % 624] & 0x7fffffffU);
-        k[i] = k[(i + 397) % 624] ^ (y >> 1) ^ ((y & 1) ? 0x9908b0dfU : 0);
-    }
+    int i = 0;
+    for (; i < 624 - 397; i++) k[i] = mt_twist(k[i], k[i + 1], k[i + 397]);
+    for (; i < 623; i++) k[i] = mt_twist(k[i], k[i + 1], k[i + 397 - 624]);
+    k[623] = mt_twist(k[623], k[0], k[396]);
     mt->pos = 0;
+}
+
+/* Jump ahead 2^128 words: the state becomes q(T) state, T the one-word step and q the
+ * jump polynomial (mt19937_jump.c), evaluated by Horner's rule on states in NumPy's
+ * "incremental" form: key[pos] is the oldest word, which one step replaces. */
+static void mt_step(nd__mt19937 *s) {
+    int i = s->pos, i1 = i + 1 == 624 ? 0 : i + 1, im = i + 397 >= 624 ? i + 397 - 624 : i + 397;
+    uint32_t y = (s->key[i] & 0x80000000U) | (s->key[i1] & 0x7fffffffU);
+    s->key[i] = s->key[im] ^ (y >> 1) ^ ((y & 1) ? 0x9908b0dfU : 0);
+    s->pos = i1;
+}
+
+/* a += b, word j of each counted from its own pos */
+static void mt_add(nd__mt19937 *a, const nd__mt19937 *b) {
+    for (int j = 0, ia = a->pos, ib = b->pos; j < 624; j++) {
+        a->key[ia] ^= b->key[ib];
+        if (++ia == 624) ia = 0;
+        if (++ib == 624) ib = 0;
+    }
+}
+
+extern const uint32_t nd__mt_jump_poly[624];
+
+void nd__mt19937_jump(nd__mt19937 *mt) {
+    if (mt->pos >= 624) mt->pos = 0; /* a fully used block is the incremental form at 0 */
+    int i = 624 * 32 - 1;
+    while (i >= 0 && !((nd__mt_jump_poly[i >> 5] >> (i & 31)) & 1)) i--;
+    if (i <= 0) return; /* (the polynomial has degree > 0) */
+    nd__mt19937 t = *mt;
+    mt_step(&t);
+    for (i--; i > 0; i--) {
+        if ((nd__mt_jump_poly[i >> 5] >> (i & 31)) & 1) mt_add(&t, mt);
+        mt_step(&t);
+    }
+    if (nd__mt_jump_poly[0] & 1) mt_add(&t, mt);
+    *mt = t;
 }
 
 /* ------------------------------------------------------------ Philox4x64-10 */
@@ -266,5 +308,7 @@ void nd__bitgen_jump(nd__bitgen *bg, uint64_t jumps) {
     } else if (bg->kind == ND__BG_PHILOX) {
         uint64_t w[4] = { 0, 0, jumps, 0 };
         nd__bitgen_advance(bg, w, 4);
+    } else if (bg->kind == ND__BG_MT19937) {
+        for (uint64_t j = 0; j < jumps; j++) nd__mt19937_jump(&bg->u.mt);
     }
 }

@@ -1,70 +1,32 @@
 /* The scalar kernels of NumPy 1.24's Generator and RandomState: bounded integers,
  * the ziggurats, gamma, binomial, Poisson and the legacy Gaussian (specs/random.md
  * §5, §7).  Every floating operation and every draw is in NumPy's order. */
-#include "random/rng.h"
+#include "random/inline.h"
 
 #include <math.h>
 
 /* ------------------------------------------------------------ bounded integers */
 
-static inline uint64_t smear(uint64_t m) {
-    m |= m >> 1; m |= m >> 2; m |= m >> 4; m |= m >> 8; m |= m >> 16; m |= m >> 32;
-    return m;
-}
-
-static inline uint32_t lemire32(nd__bitgen *bg, uint32_t rng) {
-    uint32_t E = rng + 1;
-    uint64_t m = (uint64_t)nd__next_u32(bg) * E;
-    uint32_t low = (uint32_t)m;
-    if (low < E) {
-        uint32_t t = (UINT32_MAX - rng) % E;
-        while (low < t) {
-            m = (uint64_t)nd__next_u32(bg) * E;
-            low = (uint32_t)m;
-        }
-    }
-    return (uint32_t)(m >> 32);
-}
-
-static inline uint64_t lemire64(nd__bitgen *bg, uint64_t rng) {
-    uint64_t E = rng + 1;
-    nd__u128 m = (nd__u128)nd__next_u64(bg) * E;
-    uint64_t low = (uint64_t)m;
-    if (low < E) {
-        uint64_t t = (UINT64_MAX - rng) % E;
-        while (low < t) {
-            m = (nd__u128)nd__next_u64(bg) * E;
-            low = (uint64_t)m;
-        }
-    }
-    return (uint64_t)(m >> 64);
-}
-
-static inline uint32_t masked32(nd__bitgen *bg, uint32_t rng) {
-    uint32_t mask = (uint32_t)smear(rng), v;
-    while ((v = nd__next_u32(bg) & mask) > rng) {}
-    return v;
-}
 
 uint64_t nd__bounded_u64(nd__bitgen *bg, uint64_t rng, bool masked) {
     if (rng == 0) return 0;
     if (rng <= 0xFFFFFFFFULL) {
         if (rng == 0xFFFFFFFFULL) return nd__next_u32(bg);
-        return masked ? masked32(bg, (uint32_t)rng) : lemire32(bg, (uint32_t)rng);
+        return masked ? nd__masked32_k(bg, bg->kind, (uint32_t)rng) : nd__lemire32_k(bg, bg->kind, (uint32_t)rng);
     }
     if (rng == UINT64_MAX) return nd__next_u64(bg);
     if (masked) {
-        uint64_t mask = smear(rng), v;
+        uint64_t mask = nd__smear(rng), v;
         while ((v = nd__next_u64(bg) & mask) > rng) {}
         return v;
     }
-    return lemire64(bg, rng);
+    return nd__lemire64_k(bg, bg->kind, rng);
 }
 
 uint32_t nd__bounded_u32(nd__bitgen *bg, uint32_t rng, bool masked) {
     if (rng == 0) return 0;
     if (rng == UINT32_MAX) return nd__next_u32(bg);
-    return masked ? masked32(bg, rng) : lemire32(bg, rng);
+    return masked ? nd__masked32_k(bg, bg->kind, rng) : nd__lemire32_k(bg, bg->kind, rng);
 }
 
 static inline uint16_t buf16(nd__bitgen *bg, nd__intbuf *b) {
@@ -93,7 +55,7 @@ uint16_t nd__bounded_u16(nd__bitgen *bg, uint16_t rng, bool masked, nd__intbuf *
     if (rng == 0) return 0;
     if (rng == UINT16_MAX) return buf16(bg, b);
     if (masked) {
-        uint16_t mask = (uint16_t)smear(rng), v;
+        uint16_t mask = (uint16_t)nd__smear(rng), v;
         while ((v = buf16(bg, b) & mask) > rng) {}
         return v;
     }
@@ -114,7 +76,7 @@ uint8_t nd__bounded_u8(nd__bitgen *bg, uint8_t rng, bool masked, nd__intbuf *b) 
     if (rng == 0) return 0;
     if (rng == UINT8_MAX) return buf8(bg, b);
     if (masked) {
-        uint8_t mask = (uint8_t)smear(rng), v;
+        uint8_t mask = (uint8_t)nd__smear(rng), v;
         while ((v = buf8(bg, b) & mask) > rng) {}
         return v;
     }
@@ -145,7 +107,7 @@ bool nd__bounded_bool(nd__bitgen *bg, bool rng, nd__intbuf *b) {
 
 uint64_t nd__random_interval(nd__bitgen *bg, uint64_t max) {
     if (max == 0) return 0;
-    uint64_t mask = smear(max), v;
+    uint64_t mask = nd__smear(max), v;
     if (max <= 0xFFFFFFFFULL) {
         while ((v = (nd__next_u32(bg) & mask)) > max) {}
     } else {
@@ -156,36 +118,10 @@ uint64_t nd__random_interval(nd__bitgen *bg, uint64_t max) {
 
 /* ------------------------------------------------------------ ziggurats */
 
-#define ZIG_R 3.6541528853610087963519472518
-#define ZIG_INV_R 0.27366123732975827203338247596
-#define ZIG_RE 7.6971174701310497140446280481
-
-double nd__std_normal(nd__bitgen *bg) {
-    for (;;) {
-        uint64_t r = nd__next_u64(bg);
-        int idx = (int)(r & 0xff);
-        r >>= 8;
-        int neg = (int)(r & 1);
-        uint64_t rabs = (r >> 1) & 0x000fffffffffffffULL;
-        double x = (double)rabs * nd__zig_wi_d[idx];
-        if (neg) x = -x;
-        if (rabs < nd__zig_ki_d[idx]) return x;
-        if (idx == 0) {
-            for (;;) {
-                double xx = -ZIG_INV_R * log1p(-nd__next_double(bg));
-                double yy = -log1p(-nd__next_double(bg));
-                if (yy + yy > xx * xx)
-                    return ((rabs >> 8) & 1) ? -(ZIG_R + xx) : ZIG_R + xx;
-            }
-        }
-        if ((nd__zig_fi_d[idx - 1] - nd__zig_fi_d[idx]) * nd__next_double(bg) + nd__zig_fi_d[idx] <
-            exp(-0.5 * x * x))
-            return x;
-    }
-}
+double nd__std_normal(nd__bitgen *bg) { return nd__std_normal_k(bg, bg->kind); }
 
 float nd__std_normal_f(nd__bitgen *bg) {
-    const float rf = (float)ZIG_R, inv_rf = (float)ZIG_INV_R;
+    const float rf = (float)ND__ZIG_R, inv_rf = (float)ND__ZIG_INV_R;
     for (;;) {
         uint32_t r = nd__next_u32(bg);
         int idx = (int)(r & 0xff);
@@ -209,21 +145,10 @@ float nd__std_normal_f(nd__bitgen *bg) {
     }
 }
 
-double nd__std_exp(nd__bitgen *bg) {
-    for (;;) {
-        uint64_t r = nd__next_u64(bg) >> 3;
-        int idx = (int)(r & 0xff);
-        r >>= 8;
-        double x = (double)r * nd__zig_we_d[idx];
-        if (r < nd__zig_ke_d[idx]) return x;
-        if (idx == 0) return ZIG_RE - log1p(-nd__next_double(bg));
-        if ((nd__zig_fe_d[idx - 1] - nd__zig_fe_d[idx]) * nd__next_double(bg) + nd__zig_fe_d[idx] < exp(-x))
-            return x;
-    }
-}
+double nd__std_exp(nd__bitgen *bg) { return nd__std_exp_k(bg, bg->kind); }
 
 float nd__std_exp_f(nd__bitgen *bg) {
-    const float ref = (float)ZIG_RE;
+    const float ref = (float)ND__ZIG_RE;
     for (;;) {
         uint32_t r = nd__next_u32(bg) >> 1;
         int idx = (int)(r & 0xff);
@@ -446,6 +371,12 @@ double nd__loggam(double x) {
     return gl;
 }
 
+/* (int64_t)x as x86-64 converts: out of range and NaN give INT64_MIN (NumPy's C cast;
+ * e.g. legacy negative_binomial with p == 0 draws Poisson(inf)), without C's UB. */
+static inline int64_t to_i64(double x) {
+    return x >= -9.223372036854775808e18 && x < 9.223372036854775808e18 ? (int64_t)x : INT64_MIN;
+}
+
 int64_t nd__poisson(nd__bitgen *bg, double lam) {
     if (lam >= 10) {
         double slam = sqrt(lam), loglam = log(lam);
@@ -454,7 +385,7 @@ int64_t nd__poisson(nd__bitgen *bg, double lam) {
         for (;;) {
             double U = nd__next_double(bg) - 0.5, V = nd__next_double(bg);
             double us = 0.5 - fabs(U);
-            int64_t k = (int64_t)floor((2 * a / us + b) * U + lam + 0.43);
+            int64_t k = to_i64(floor((2 * a / us + b) * U + lam + 0.43));
             if (us >= 0.07 && V <= vr) return k;
             if (k < 0 || (us < 0.013 && V > us)) continue;
             if ((log(V) + log(invalpha) - log(a / (us * us) + b)) <= (-lam + k * loglam - nd__loggam(k + 1)))
@@ -473,24 +404,7 @@ int64_t nd__poisson(nd__bitgen *bg, double lam) {
 
 /* ------------------------------------------------------------ legacy */
 
-double nd__legacy_gauss(nd__rs *rs) {
-    if (rs->has_gauss) {
-        double t = rs->gauss;
-        rs->has_gauss = 0;
-        rs->gauss = 0.0;
-        return t;
-    }
-    double x1, x2, r2;
-    do {
-        x1 = 2.0 * nd__next_double(&rs->bg) - 1.0;
-        x2 = 2.0 * nd__next_double(&rs->bg) - 1.0;
-        r2 = x1 * x1 + x2 * x2;
-    } while (r2 >= 1.0 || r2 == 0.0);
-    double f = sqrt(-2.0 * log(r2) / r2);
-    rs->gauss = f * x1;
-    rs->has_gauss = 1;
-    return f * x2;
-}
+double nd__legacy_gauss(nd__rs *rs) { return nd__legacy_gauss_k(rs, rs->bg.kind); }
 
 double nd__legacy_std_exp(nd__rs *rs) {
     return -log(1.0 - nd__next_double(&rs->bg));

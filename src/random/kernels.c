@@ -83,7 +83,7 @@ double nd__k_power(nd__rs *rs, bool leg, double a) {
 }
 
 double nd__k_rayleigh(nd__rs *rs, bool leg, double scale) {
-    if (leg) return scale * sqrt(-2.0 * log(1.0 - U(rs)));
+    if (leg) return scale * sqrt(-2.0 * log1p(-U(rs)));
     return scale * sqrt(2.0 * std_exp(rs, leg));
 }
 
@@ -259,7 +259,48 @@ static int64_t hyper_hrua(nd__rs *rs, int64_t good, int64_t bad, int64_t sample)
     return K;
 }
 
-int64_t nd__k_hypergeometric(nd__rs *rs, int64_t good, int64_t bad, int64_t sample) {
+/* RandomState's hypergeometric: HYP for samples up to 10, else its own HRUA variant. */
+static int64_t legacy_hyp(nd__rs *rs, int64_t good, int64_t bad, int64_t sample) {
+    int64_t d1 = bad + good - sample, k = sample;
+    double d2 = (double)(good < bad ? good : bad), y = d2;
+    while (y > 0.0) {
+        double u = U(rs);
+        y -= (int64_t)floor(u + y / (d1 + k));
+        if (--k == 0) break;
+    }
+    int64_t z = (int64_t)(d2 - y);
+    return good > bad ? sample - z : z;
+}
+
+static int64_t legacy_hrua(nd__rs *rs, int64_t good, int64_t bad, int64_t sample) {
+    const double D1 = 1.7155277699214135, D2 = 0.8989161620588988;
+    int64_t mingb = good < bad ? good : bad, maxgb = good < bad ? bad : good, popsize = good + bad;
+    int64_t m = sample < popsize - sample ? sample : popsize - sample;
+    double d4 = (double)mingb / popsize, d5 = 1.0 - d4, d6 = m * d4 + 0.5;
+    double d7 = sqrt((double)(popsize - m) * sample * d4 * d5 / (popsize - 1) + 0.5);
+    double d8 = D1 * d7 + D2;
+    int64_t d9 = (int64_t)floor((double)(m + 1) * (mingb + 1) / (popsize + 2));
+    double d10 = nd__loggam(d9 + 1) + nd__loggam(mingb - d9 + 1) + nd__loggam(m - d9 + 1) +
+                 nd__loggam(maxgb - m + d9 + 1);
+    double d11 = fmin(fmin(m, mingb) + 1.0, floor(d6 + 16 * d7));
+    int64_t Z;
+    for (;;) {
+        double X = U(rs), Y = U(rs), W = d6 + d8 * (Y - 0.5) / X;
+        if (W < 0.0 || W >= d11) continue;
+        Z = (int64_t)floor(W);
+        double T = d10 - (nd__loggam(Z + 1) + nd__loggam(mingb - Z + 1) + nd__loggam(m - Z + 1) +
+                          nd__loggam(maxgb - m + Z + 1));
+        if ((X * (4.0 - X) - 3.0) <= T) break;
+        if (X * (X - T) >= 1) continue;
+        if (2.0 * log(X) <= T) break;
+    }
+    if (good > bad) Z = m - Z;
+    if (m < sample) Z = good - Z;
+    return Z;
+}
+
+int64_t nd__k_hypergeometric(nd__rs *rs, bool leg, int64_t good, int64_t bad, int64_t sample) {
+    if (leg) return sample > 10 ? legacy_hrua(rs, good, bad, sample) : sample > 0 ? legacy_hyp(rs, good, bad, sample) : 0;
     if (sample >= 10 && sample <= good + bad - 10) return hyper_hrua(rs, good, bad, sample);
     return hyper_sample(rs, good, bad, sample);
 }

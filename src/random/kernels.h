@@ -24,5 +24,5 @@ int64_t nd__k_geometric(nd__rs *rs, bool leg, double p);
 int64_t nd__k_negative_binomial(nd__rs *rs, bool leg, double n, double p);
 int64_t nd__k_zipf(nd__rs *rs, double a);
 int64_t nd__k_logseries(nd__rs *rs, double p);
-int64_t nd__k_hypergeometric(nd__rs *rs, int64_t good, int64_t bad, int64_t sample);
+int64_t nd__k_hypergeometric(nd__rs *rs, bool leg, int64_t good, int64_t bad, int64_t sample);
 #endif

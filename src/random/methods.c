@@ -2,6 +2,7 @@
  * applies NumPy's checks to every value before any draw, broadcasts against size and
  * fills the output in C order through the iterator; each method is a table entry. */
 #include "core/internal.h"
+#include "random/fast.h"
 #include "random/kernels.h"
 #include "random/rng.h"
 
@@ -10,7 +11,7 @@
 
 typedef union pv { double d; int64_t i; } pv;
 
-enum cons { C_NONE, C_NONNEG, C_POS, C_01, C_GT0_LE1, C_0_LT1, C_GT1, C_POISSON, C_NONNEG_INT, C_POS_INT };
+enum cons { C_NONE, C_NONNEG, C_POS, C_01, C_GT0_LE1, C_0_LT1, C_GT1, C_POISSON, C_NONNEG_INT, C_POS_INT, C_GE1_INT };
 
 typedef struct dist {
     int np;
@@ -20,8 +21,11 @@ typedef struct dist {
     double (*fd)(nd__rs *rs, bool leg, const pv *p);
     int64_t (*fi)(nd__rs *rs, bool leg, const pv *p);
     float (*ff)(nd__rs *rs, bool leg, const pv *p);
-    /* checks on several parameters at once; returns a message or NULL */
-    const char *(*check)(const pv *p);
+    /* checks on several parameters at once (only when some are arrays if scalar_ok);
+     * returns a message (ValueError, or *code) or NULL */
+    const char *(*check)(const pv *p, bool leg, int *code);
+    unsigned char lcons[3]; /* RandomState's constraint where it differs (0: cons) */
+    nd__fast_kind fast;      /* fast.c's contiguous loop for scalar parameters, if any */
 } dist;
 
 #define POISSON_LAM_MAX (9.223372036854775807e18 - 10 * sqrt(9.223372036854775807e18))
@@ -79,6 +83,9 @@ static bool cons_ok(int c, pv v, const char *n, bool arr, char *msg, size_t cap)
     case C_POS_INT:
         if (v.i <= 0) { snprintf(msg, cap, "%s <= 0", n); return false; }
         return true;
+    case C_GE1_INT:
+        if (v.i < 1) { snprintf(msg, cap, "%s < 1 or %s %s", n, n, nan_txt); return false; }
+        return true;
     }
     return true;
 }
@@ -110,16 +117,21 @@ static int fill_loop(char **ptrs, int64_t n, const int64_t *strides, void *vud) 
 static bool size_given(const nd_random_opts *o) { return o->size.ndim > 0 || o->size.dims; }
 
 /* Output shape from size and the parameter arrays; checks NumPy's broadcast rules. */
-static int out_shape(const nd_random_opts *o, int na, nd_array *const *arrs, int *ndim, int64_t *shape) {
+static int out_shape(const nd_random_opts *o, int na, nd_array *const *arrs, const int *argpos, int *ndim,
+                     int64_t *shape) {
     nd_shape_t shapes[4];
-    int k = 0;
+    int k = 0, pos[4]; /* pos: NumPy's "arg" number (size's output is arg 0) */
     if (size_given(o)) {
         if (o->size.ndim < 0 || o->size.ndim > ND_MAXDIMS) return nd_error_set(ND_ERR_VALUE, "invalid size");
         for (int i = 0; i < o->size.ndim; i++)
             if (o->size.dims[i] < 0) return nd_error_set(ND_ERR_VALUE, "negative dimensions are not allowed");
+        pos[k] = 0;
         shapes[k++] = o->size;
     }
-    for (int i = 0; i < na; i++) shapes[k++] = (nd_shape_t){ arrs[i]->ndim, arrs[i]->shape };
+    for (int i = 0; i < na; i++) {
+        pos[k] = argpos[i] + (size_given(o) ? 1 : 0);
+        shapes[k++] = (nd_shape_t){ arrs[i]->ndim, arrs[i]->shape };
+    }
     if (k == 0) {
         *ndim = 0;
         return 0;
@@ -133,19 +145,21 @@ static int out_shape(const nd_random_opts *o, int na, nd_array *const *arrs, int
     if (!ok) {
         /* NumPy names the first pair that fails */
         char s0[256], s1[256];
-        int j = 1;
+        int i0 = 0;
+        while (i0 < k - 1 && shapes[i0].ndim == 0) i0++; /* the first operand with dimensions */
+        int j = i0 + 1;
         for (; j < k; j++) {
             int64_t tmp[ND_MAXDIMS];
-            nd_shape_t two[2] = { shapes[0], shapes[j] };
+            nd_shape_t two[2] = { shapes[i0], shapes[j] };
             int r = nd_broadcast_shapes(2, two, tmp);
             if (r < 0 || (size_given(o) && (r != shapes[0].ndim || memcmp(tmp, shapes[0].dims, sizeof(int64_t) * (size_t)r))))
                 break;
         }
         if (j >= k) j = k - 1;
-        nd__shape_str(s0, sizeof s0, shapes[0].ndim, shapes[0].dims);
+        nd__shape_str(s0, sizeof s0, shapes[i0].ndim, shapes[i0].dims);
         nd__shape_str(s1, sizeof s1, shapes[j].ndim, shapes[j].dims);
         return nd_error_set(ND_ERR_VALUE, "shape mismatch: objects cannot be broadcast to a single shape.  "
-                            "Mismatch is between arg 0 with shape %s and arg %d with shape %s.", s0, j, s1);
+                            "Mismatch is between arg %d with shape %s and arg %d with shape %s.", pos[i0], s0, pos[j], s1);
     }
     *ndim = nd;
     return 0;
@@ -176,12 +190,13 @@ static nd_array *dist_run(nd_rng *rng, const dist *d, const nd_rparam *par, cons
     nd_array *arrs[3] = { NULL, NULL, NULL }, *out = NULL, *res = NULL;
     fill_ud u = { .d = d, .op = { -1, -1, -1 } };
     u.kind = dt == ND_FLOAT64 ? 0 : dt == ND_FLOAT32 ? 1 : 2;
-    int na = 0;
+    int na = 0, argpos[3] = { 0, 0, 0 };
     char msg[256];
     for (int j = 0; j < d->np; j++) {
         if (par[j].a) {
             arrs[na] = nd_astype(par[j].a, d->int_param[j] ? ND_INT64 : ND_FLOAT64, .order = 'C');
             if (!arrs[na]) goto done;
+            argpos[na] = j;
             u.op[j] = 1 + na++;
         } else if (d->int_param[j]) {
             u.sc[j].i = val_i(par[j].v);
@@ -189,11 +204,14 @@ static nd_array *dist_run(nd_rng *rng, const dist *d, const nd_rparam *par, cons
             u.sc[j].d = val_d(par[j].v);
         }
     }
-    /* every value is checked before anything is drawn */
+    /* every value is checked before anything is drawn; with any array parameter NumPy
+     * checks them all as arrays ("contains NaNs") */
+    bool leg = !rng || rng->legacy;
     for (int j = 0; j < d->np; j++) {
-        if (!d->cons[j]) continue;
+        int c = leg && d->lcons[j] ? d->lcons[j] : d->cons[j];
+        if (!c) continue;
         if (u.op[j] < 0) {
-            if (!cons_ok(d->cons[j], u.sc[j], d->pname[j], false, msg, sizeof msg)) {
+            if (!cons_ok(c, u.sc[j], d->pname[j], na > 0, msg, sizeof msg)) {
                 nd_error_set(ND_ERR_VALUE, "%s", msg);
                 goto done;
             }
@@ -201,7 +219,7 @@ static nd_array *dist_run(nd_rng *rng, const dist *d, const nd_rparam *par, cons
             nd_array *a = arrs[u.op[j] - 1];
             const pv *v = (const pv *)a->data;
             for (int64_t k = 0, n = nd_size(a); k < n; k++)
-                if (!cons_ok(d->cons[j], v[k], d->pname[j], true, msg, sizeof msg)) {
+                if (!cons_ok(c, v[k], d->pname[j], true, msg, sizeof msg)) {
                     nd_error_set(ND_ERR_VALUE, "%s", msg);
                     goto done;
                 }
@@ -209,13 +227,14 @@ static nd_array *dist_run(nd_rng *rng, const dist *d, const nd_rparam *par, cons
     }
     if (d->check) {
         if (na == 0) {
-            const char *m = d->check(u.sc);
-            if (m) { nd_error_set(ND_ERR_VALUE, "%s", m); goto done; }
+            int code = ND_ERR_VALUE;
+            const char *m = d->check(u.sc, leg, &code);
+            if (m) { nd_error_set(code, "%s", m); goto done; }
         } else {
             /* walk the broadcast parameters once */
             int nd;
             int64_t shape[ND_MAXDIMS];
-            if (out_shape(&(nd_random_opts){ 0 }, na, arrs, &nd, shape) < 0) goto done;
+            if (out_shape(&(nd_random_opts){ 0 }, na, arrs, argpos, &nd, shape) < 0) goto done;
             int64_t n = nd__shape_size(nd, shape);
             for (int64_t k = 0; k < n; k++) {
                 pv p[3];
@@ -234,21 +253,27 @@ static nd_array *dist_run(nd_rng *rng, const dist *d, const nd_rparam *par, cons
                     }
                     p[j] = ((const pv *)a->data)[off];
                 }
-                const char *m = d->check(p);
-                if (m) { nd_error_set(ND_ERR_VALUE, "%s", m); goto done; }
+                int code = ND_ERR_VALUE;
+                const char *m = d->check(p, leg, &code);
+                if (m) { nd_error_set(code, "%s", m); goto done; }
             }
         }
     }
     int ndim;
     int64_t shape[ND_MAXDIMS];
-    if (out_shape(o, na, arrs, &ndim, shape) < 0) goto done;
+    if (out_shape(o, na, arrs, argpos, &ndim, shape) < 0) goto done;
     out = make_out(o, dt, ndim, shape);
     if (!out) goto done;
     nd_rng *r = nd__rng_acquire(rng);
     u.rs = &r->rs;
     u.leg = r->legacy;
     int rc;
-    if (na == 0 && nd_is_c_contiguous(out)) {
+    if (na == 0 && d->fast && nd_is_c_contiguous(out) && (dt == ND_FLOAT64 || d->fast == ND__FAST_RANDOM)) {
+        nd__fast_kind f = d->fast == ND__FAST_RANDOM && dt == ND_FLOAT32 ? ND__FAST_RANDOM_F32 : d->fast;
+        double a = u.sc[0].d, b = f == ND__FAST_UNIFORM ? u.sc[1].d - u.sc[0].d : f == ND__FAST_NORMAL ? u.sc[1].d : a;
+        nd__fast_floats(u.rs, u.leg, f, a, b, out->data, nd_size(out));
+        rc = 0;
+    } else if (na == 0 && nd_is_c_contiguous(out)) {
         char *ptrs[1] = { out->data };
         int64_t st[1] = { nd_dtype_itemsize(dt) };
         rc = fill_loop(ptrs, nd_size(out), st, &u);
@@ -310,26 +335,35 @@ static int64_t ki_poisson(nd__rs *rs, bool leg, const pv *p) { return nd__poisso
 static int64_t ki_geometric(nd__rs *rs, bool leg, const pv *p) { return nd__k_geometric(rs, leg, p[0].d); }
 static int64_t ki_zipf(nd__rs *rs, bool leg, const pv *p) { return nd__k_zipf(rs, p[0].d); }
 static int64_t ki_logseries(nd__rs *rs, bool leg, const pv *p) { return nd__k_logseries(rs, p[0].d); }
-static int64_t ki_hyper(nd__rs *rs, bool leg, const pv *p) { return nd__k_hypergeometric(rs, p[0].i, p[1].i, p[2].i); }
+static int64_t ki_hyper(nd__rs *rs, bool leg, const pv *p) { return nd__k_hypergeometric(rs, leg, p[0].i, p[1].i, p[2].i); }
 
-static const char *chk_triangular(const pv *p) {
+static const char *chk_triangular(const pv *p, bool leg, int *code) {
     if (p[0].d > p[1].d) return "left > mode";
     if (p[1].d > p[2].d) return "mode > right";
     if (p[0].d == p[2].d) return "left == right";
     return NULL;
 }
-static const char *chk_hyper(const pv *p) {
+/* array-valued low/high (the scalar case has its own messages in nd_random_uniform_ex) */
+static const char *chk_uniform(const pv *p, bool leg, int *code) {
+    double range = p[1].d - p[0].d;
+    if (!isfinite(range)) {
+        *code = ND_ERR_OVERFLOW;
+        return "Range exceeds valid bounds";
+    }
+    return !leg && range < 0 ? "high - low < 0" : NULL;
+}
+static const char *chk_hyper(const pv *p, bool leg, int *code) {
     if (p[0].i + p[1].i < p[2].i) return "ngood + nbad < nsample";
     return NULL;
 }
 
-static const dist D_random = { 0, { 0 }, { 0 }, { 0 }, kd_random, NULL, kf_random, NULL };
-static const dist D_stdnorm = { 0, { 0 }, { 0 }, { 0 }, kd_stdnorm, NULL, kf_stdnorm, NULL };
-static const dist D_normal = { 2, { "loc", "scale" }, { C_NONE, C_NONNEG }, { 0 }, kd_normal, NULL, NULL, NULL };
-static const dist D_stdexp = { 0, { 0 }, { 0 }, { 0 }, kd_stdexp, NULL, kf_stdexp, NULL };
+static const dist D_random = { 0, { 0 }, { 0 }, { 0 }, kd_random, NULL, kf_random, NULL, .fast = ND__FAST_RANDOM };
+static const dist D_stdnorm = { 0, { 0 }, { 0 }, { 0 }, kd_stdnorm, NULL, kf_stdnorm, NULL, .fast = ND__FAST_STD_NORMAL };
+static const dist D_normal = { 2, { "loc", "scale" }, { C_NONE, C_NONNEG }, { 0 }, kd_normal, NULL, NULL, NULL, .fast = ND__FAST_NORMAL };
+static const dist D_stdexp = { 0, { 0 }, { 0 }, { 0 }, kd_stdexp, NULL, kf_stdexp, NULL, .fast = ND__FAST_STD_EXP };
 static const dist D_stdexp_inv = { 0, { 0 }, { 0 }, { 0 }, kd_stdexp_inv, NULL, kf_stdexp_inv, NULL };
-static const dist D_exponential = { 1, { "scale" }, { C_NONNEG }, { 0 }, kd_exponential, NULL, NULL, NULL };
-static const dist D_uniform = { 2, { "low", "high" }, { 0 }, { 0 }, kd_uniform, NULL, NULL, NULL };
+static const dist D_exponential = { 1, { "scale" }, { C_NONNEG }, { 0 }, kd_exponential, NULL, NULL, NULL, .fast = ND__FAST_EXP };
+static const dist D_uniform = { 2, { "low", "high" }, { 0 }, { 0 }, kd_uniform, NULL, NULL, chk_uniform, .fast = ND__FAST_UNIFORM };
 static const dist D_stdgamma = { 1, { "shape" }, { C_NONNEG }, { 0 }, kd_stdgamma, NULL, kf_stdgamma, NULL };
 static const dist D_gamma = { 2, { "shape", "scale" }, { C_NONNEG, C_NONNEG }, { 0 }, kd_gamma, NULL, NULL, NULL };
 static const dist D_beta = { 2, { "a", "b" }, { C_POS, C_POS }, { 0 }, kd_beta, NULL, NULL, NULL };
@@ -351,13 +385,13 @@ static const dist D_vonmises = { 2, { "mu", "kappa" }, { C_NONE, C_NONNEG }, { 0
 static const dist D_wald = { 2, { "mean", "scale" }, { C_POS, C_POS }, { 0 }, kd_wald, NULL, NULL, NULL };
 static const dist D_triangular = { 3, { "left", "mode", "right" }, { 0 }, { 0 }, kd_triangular, NULL, NULL, chk_triangular };
 static const dist D_binomial = { 2, { "n", "p" }, { C_NONNEG_INT, C_01 }, { true, false }, NULL, ki_binomial, NULL, NULL };
-static const dist D_negbin = { 2, { "n", "p" }, { C_POS, C_GT0_LE1 }, { 0 }, NULL, ki_negbin, NULL, NULL };
+static const dist D_negbin = { 2, { "n", "p" }, { C_POS, C_GT0_LE1 }, { 0 }, NULL, ki_negbin, NULL, NULL, { 0, C_01 } };
 static const dist D_poisson = { 1, { "lam" }, { C_POISSON }, { 0 }, NULL, ki_poisson, NULL, NULL };
 static const dist D_geometric = { 1, { "p" }, { C_GT0_LE1 }, { 0 }, NULL, ki_geometric, NULL, NULL };
 static const dist D_zipf = { 1, { "a" }, { C_GT1 }, { 0 }, NULL, ki_zipf, NULL, NULL };
 static const dist D_logseries = { 1, { "p" }, { C_0_LT1 }, { 0 }, NULL, ki_logseries, NULL, NULL };
 static const dist D_hyper = { 3, { "ngood", "nbad", "nsample" }, { C_NONNEG_INT, C_NONNEG_INT, C_NONNEG_INT },
-                              { true, true, true }, NULL, ki_hyper, NULL, chk_hyper };
+                              { true, true, true }, NULL, ki_hyper, NULL, chk_hyper, { 0, 0, C_GE1_INT } };
 
 /* float64 or float32 (methods with dtype=); anything else is NumPy's TypeError. */
 static const nd_dtype_t *float_dtype(const nd_random_opts *o, const char *method) {
@@ -396,10 +430,12 @@ nd_array *nd_random_normal_ex(nd_rng *rng, nd_rparam loc, nd_rparam scale, const
 }
 
 nd_array *nd_random_uniform_ex(nd_rng *rng, nd_rparam low, nd_rparam high, const nd_random_opts *o) {
-    if (!low.a && !high.a && (!rng || !rng->legacy) && rng) {
+    if (!low.a && !high.a) {
         double lo = val_d(low.v), hi = val_d(high.v), range = hi - lo;
-        if (!isfinite(range)) return nd__err(ND_ERR_OVERFLOW, "high - low range exceeds valid bounds");
-        if (range < 0) return nd__err(ND_ERR_VALUE, "high - low < 0");
+        bool leg = !rng || rng->legacy;
+        if (!isfinite(range))
+            return nd__err(ND_ERR_OVERFLOW, leg ? "Range exceeds valid bounds" : "high - low range exceeds valid bounds");
+        if (range < 0 && !leg) return nd__err(ND_ERR_VALUE, "high - low < 0");
     }
     return dist_run(rng, &D_uniform, (nd_rparam[]){ low, high }, o, ND_FLOAT64);
 }

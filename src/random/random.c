@@ -317,11 +317,14 @@ static bool can_advance(const nd_rng *rng) {
 
 nd_rng *nd_rng_jumped(const nd_rng *rng, uint64_t jumps) {
     if (!rng) return nd__err(ND_ERR_VALUE, "NULL generator");
-    if (!can_advance(rng)) return nd__err(ND_ERR_NOT_SUPPORTED, "jumped is not supported for this bit generator");
+    if (!can_advance(rng) && rng->rs.bg.kind != ND__BG_MT19937)
+        return nd__err(ND_ERR_NOT_SUPPORTED, "jumped is not supported for this bit generator");
     nd_rng *r = rng_alloc(rng->legacy);
     if (!r) return NULL;
     r->rs = rng->rs;
     memset(&r->rs.binom, 0, sizeof r->rs.binom);
+    r->rs.has_gauss = 0; /* a fresh bit generator: no cached legacy Gaussian */
+    r->rs.gauss = 0.0;
     nd__bitgen_jump(&r->rs.bg, jumps);
     return r;
 }

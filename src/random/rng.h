@@ -65,6 +65,8 @@ void nd__mt19937_seed_legacy(nd__mt19937 *mt, uint32_t seed);
 void nd__mt19937_seed_by_array(nd__mt19937 *mt, const uint32_t *init, int n);
 void nd__mt19937_seed_ss(nd__mt19937 *mt, const uint32_t w[624]);
 void nd__mt19937_gen(nd__mt19937 *mt);
+/* One jump of 2^128 words (NumPy's MT19937.jumped()). */
+void nd__mt19937_jump(nd__mt19937 *mt);
 void nd__philox_seed(nd__bitgen *bg, const uint64_t key[2], const uint64_t ctr[4]);
 void nd__sfc64_seed(nd__bitgen *bg, const uint64_t w[3]);
 void nd__philox_block(nd__philox *p);
@@ -100,9 +102,13 @@ static inline uint64_t nd__sfc64_next(uint64_t *s) {
     return tmp;
 }
 
-/* The primitive every distribution uses: one 64-bit output. */
-static inline uint64_t nd__next_u64(nd__bitgen *bg) {
-    switch (bg->kind) {
+/* The primitives every distribution uses.  The _k forms take the generator kind as an
+ * argument: called with a constant (fast.c's loops), the switch folds away and the
+ * generator's step is inlined into the loop; the plain forms pass bg->kind. */
+#define ND__ALWAYS_INLINE static inline __attribute__((always_inline))
+
+ND__ALWAYS_INLINE uint64_t nd__next_u64_k(nd__bitgen *bg, nd__bg_kind kind) {
+    switch (kind) {
     case ND__BG_PCG64: {
         nd__pcg64 *p = &bg->u.pcg;
         p->state = p->state * ND__PCG_MULT + p->inc;
@@ -133,29 +139,34 @@ static inline uint64_t nd__next_u64(nd__bitgen *bg) {
     }
 }
 
-static inline uint32_t nd__next_u32(nd__bitgen *bg) {
-    if (bg->kind == ND__BG_MT19937) return nd__mt_draw(&bg->u.mt);
+ND__ALWAYS_INLINE uint32_t nd__next_u32_k(nd__bitgen *bg, nd__bg_kind kind) {
+    if (kind == ND__BG_MT19937) return nd__mt_draw(&bg->u.mt);
     if (bg->has_uint32) {
         bg->has_uint32 = 0;
         return bg->uinteger;
     }
-    uint64_t v = nd__next_u64(bg);
+    uint64_t v = nd__next_u64_k(bg, kind);
     bg->has_uint32 = 1;
     bg->uinteger = (uint32_t)(v >> 32);
     return (uint32_t)v;
 }
 
-static inline double nd__next_double(nd__bitgen *bg) {
-    if (bg->kind == ND__BG_MT19937) {
+ND__ALWAYS_INLINE double nd__next_double_k(nd__bitgen *bg, nd__bg_kind kind) {
+    if (kind == ND__BG_MT19937) {
         int32_t a = (int32_t)(nd__mt_draw(&bg->u.mt) >> 5), b = (int32_t)(nd__mt_draw(&bg->u.mt) >> 6);
         return (a * 67108864.0 + b) / 9007199254740992.0;
     }
-    return (double)(nd__next_u64(bg) >> 11) * (1.0 / 9007199254740992.0);
+    return (double)(nd__next_u64_k(bg, kind) >> 11) * (1.0 / 9007199254740992.0);
 }
 
-static inline float nd__next_float(nd__bitgen *bg) {
-    return (float)(nd__next_u32(bg) >> 8) * (1.0f / 16777216.0f);
+ND__ALWAYS_INLINE float nd__next_float_k(nd__bitgen *bg, nd__bg_kind kind) {
+    return (float)(nd__next_u32_k(bg, kind) >> 8) * (1.0f / 16777216.0f);
 }
+
+static inline uint64_t nd__next_u64(nd__bitgen *bg) { return nd__next_u64_k(bg, bg->kind); }
+static inline uint32_t nd__next_u32(nd__bitgen *bg) { return nd__next_u32_k(bg, bg->kind); }
+static inline double nd__next_double(nd__bitgen *bg) { return nd__next_double_k(bg, bg->kind); }
+static inline float nd__next_float(nd__bitgen *bg) { return nd__next_float_k(bg, bg->kind); }
 
 /* ------------------------------------------------------------ ziggurat tables */
 

@@ -1,6 +1,8 @@
 /* integers, choice, shuffle, permutation, permuted, bytes, random_raw, multinomial,
  * dirichlet (specs/random.md §5.2, §5.6, §5.7, §7.4-7.6). */
 #include "core/internal.h"
+#include "random/fast.h"
+#include "random/kernels.h"
 #include "random/rng.h"
 
 #include <math.h>
@@ -146,8 +148,14 @@ nd_array *nd_random_integers_ex(nd_rng *rng, nd_rparam low, nd_rparam high, cons
     nd_rng *r = nd__rng_acquire(rng);
     u.bg = &r->rs.bg;
     u.masked = r->legacy;
-    const nd_array *ops[3] = { out, arrs[0], arrs[1] };
-    int rc = nd__iter_run(1 + na, ops, true, int_loop, &u);
+    int rc = 0, w = (int)dt->itemsize;
+    if (na == 0 && nd_is_c_contiguous(out) && (w == 8 || w == 4) && u.t != ND_TYPE_BOOL) {
+        nd__fast_ints(u.bg, u.masked, (uint64_t)u.lo, (uint64_t)((u.endpoint ? u.hi : u.hi - 1) - u.lo), out->data,
+                      nd_size(out), w);
+    } else {
+        const nd_array *ops[3] = { out, arrs[0], arrs[1] };
+        rc = nd__iter_run(1 + na, ops, true, int_loop, &u);
+    }
     nd__rng_release(rng);
     if (rc == 0) res = out;
 done:
@@ -171,6 +179,10 @@ static inline void swap_items(char *base, int64_t stride, int64_t isz, int64_t i
 }
 
 static void fisher_yates(nd__bitgen *bg, char *base, int64_t stride, int64_t isz, int64_t n) {
+    if (isz == 8 || isz == 4) {
+        nd__fast_shuffle(bg, base, stride, n, (int)isz);
+        return;
+    }
     for (int64_t i = n - 1; i >= 1; i--) {
         int64_t j = (int64_t)nd__random_interval(bg, (uint64_t)i);
         if (i != j) swap_items(base, stride, isz, i, j);
@@ -327,14 +339,17 @@ nd_array *nd_random_permuted_ex(nd_rng *rng, const nd_array *x, const nd_random_
 
 /* ------------------------------------------------------------ choice */
 
+/* The number of cdf values <= x (branch-free halving: the loads do not wait on
+ * mispredicted comparisons). */
 static int64_t searchsorted_right(const double *cdf, int64_t n, double x) {
-    int64_t lo = 0, hi = n;
-    while (lo < hi) {
-        int64_t mid = lo + (hi - lo) / 2;
-        if (cdf[mid] <= x) lo = mid + 1;
-        else hi = mid;
+    if (n == 0) return 0;
+    const double *b = cdf;
+    while (n > 1) {
+        int64_t half = n / 2;
+        b = b[half] <= x ? b + half : b;
+        n -= half;
     }
-    return lo;
+    return (b - cdf) + (*b <= x);
 }
 
 static void make_cdf(const double *p, int64_t n, double *cdf) {
@@ -349,7 +364,7 @@ static int choice_indices(nd_rng *r, int64_t pop, const double *p, int64_t n_out
                           int64_t *idx) {
     nd__bitgen *bg = &r->rs.bg;
     if (replace && !p) {
-        for (int64_t k = 0; k < n_out; k++) idx[k] = (int64_t)nd__bounded_u64(bg, (uint64_t)(pop - 1), r->legacy);
+        nd__fast_ints(bg, r->legacy, 0, (uint64_t)(pop - 1), idx, n_out, 8);
         return 0;
     }
     if (p) {
@@ -368,6 +383,15 @@ static int choice_indices(nd_rng *r, int64_t pop, const double *p, int64_t n_out
             make_cdf(pc, pop, cdf);
             for (int64_t k = 0; k < n_out; k++) idx[k] = searchsorted_right(cdf, pop, nd__next_double(bg));
         } else {
+            unsigned char *taken = nd__malloc((size_t)pop);
+            if (!taken) {
+                nd__free(cdf, sizeof(double) * (size_t)pop);
+                nd__free(pc, sizeof(double) * (size_t)pop);
+                nd__free(x, sizeof(double) * (size_t)(n_out ? n_out : 1));
+                nd__nomem();
+                return -1;
+            }
+            memset(taken, 0, (size_t)pop);
             int64_t found = 0;
             while (found < n_out) {
                 int64_t m = n_out - found;
@@ -377,11 +401,14 @@ static int choice_indices(nd_rng *r, int64_t pop, const double *p, int64_t n_out
                 /* distinct new values in order of first appearance */
                 for (int64_t k = 0; k < m; k++) {
                     int64_t v = searchsorted_right(cdf, pop, x[k]);
-                    bool seen = false;
-                    for (int64_t t = 0; t < found && !seen; t++) seen = idx[t] == v;
-                    if (!seen) idx[found++] = v;
+                    if (v >= pop) v = pop - 1; /* (x < 1 == cdf[pop - 1]: not reached) */
+                    if (!taken[v]) {
+                        taken[v] = 1;
+                        idx[found++] = v;
+                    }
                 }
             }
+            nd__free(taken, (size_t)pop);
         }
         nd__free(cdf, sizeof(double) * (size_t)pop);
         nd__free(pc, sizeof(double) * (size_t)pop);
@@ -412,13 +439,23 @@ static int choice_indices(nd_rng *r, int64_t pop, const double *p, int64_t n_out
         nd__free(arr, sizeof(int64_t) * (size_t)pop);
         return 0;
     }
-    /* Floyd's algorithm; a sorted copy answers "selected before?" */
+    /* Floyd's algorithm; an open-addressing set (-1 = empty) answers "selected before?" */
+    size_t cap = 16;
+    while (cap < 2 * (size_t)n_out) cap *= 2;
+    int64_t *set = nd__malloc(sizeof(int64_t) * cap);
+    if (!set) { nd__nomem(); return -1; }
+    memset(set, 0xff, sizeof(int64_t) * cap);
     for (int64_t j = pop - n_out, k = 0; j < pop; j++, k++) {
         int64_t v = (int64_t)nd__bounded_u64(bg, (uint64_t)j, false);
-        bool seen = false;
-        for (int64_t t = 0; t < k && !seen; t++) seen = idx[t] == v;
-        idx[k] = seen ? j : v;
+        for (int pass = 0; pass < 2; pass++) {
+            size_t h = (size_t)(((uint64_t)v * 0x9E3779B97F4A7C15ULL) >> 17) & (cap - 1);
+            while (set[h] != -1 && set[h] != v) h = (h + 1) & (cap - 1);
+            if (set[h] == -1) { set[h] = v; break; }
+            v = j; /* v was taken: take j (never taken before) */
+        }
+        idx[k] = v;
     }
+    nd__free(set, sizeof(int64_t) * cap);
     if (shuffle)
         for (int64_t i = n_out - 1; i >= 1; i--) {
             int64_t j = (int64_t)nd__bounded_u64(bg, (uint64_t)i, false);
@@ -478,7 +515,7 @@ static nd_array *choice_run(nd_rng *rng, int64_t pop, const nd_random_opts *o, i
 
 nd_array *nd_random_choice_ex(nd_rng *rng, int64_t a, const nd_random_opts *o) {
     if (!o) o = &def_opts;
-    int64_t *ix;
+    int64_t *ix = NULL;
     nd_array *pc = NULL;
     nd_array *res = choice_run(rng, a, o, &ix, &pc);
     nd_free(pc);
@@ -491,7 +528,7 @@ nd_array *nd_random_choice_array_ex(nd_rng *rng, const nd_array *a, const nd_ran
     if (a->ndim == 0) return nd__err(ND_ERR_VALUE, "a must be 1-dimensional or an integer");
     int axis = get_axis(o, a->ndim);
     if (axis < 0) return NULL;
-    int64_t *ix;
+    int64_t *ix = NULL;
     nd_array *pc = NULL;
     nd_array *idx = choice_run(rng, a->shape[axis], o, &ix, &pc);
     nd_free(pc);
@@ -517,7 +554,7 @@ int nd_random_bytes(nd_rng *rng, void *buf, int64_t length) {
 
 nd_array *nd_random_random_raw_ex(nd_rng *rng, const nd_random_opts *o) {
     if (!o) o = &def_opts;
-    int64_t n;
+    int64_t n = 0;
     nd_array *a = new_sized(o, ND_UINT64, &n);
     if (!a) return NULL;
     nd_rng *r = nd__rng_acquire(rng);
@@ -548,7 +585,7 @@ nd_array *nd_random_multinomial_ex(nd_rng *rng, int64_t n, const nd_array *pvals
     if (n < 0) return nd__err(ND_ERR_VALUE, "n < 0");
     nd_array *pc = nd_astype(pvals, ND_FLOAT64, .order = 'C');
     if (!pc) return NULL;
-    if (pc->ndim != 1) { nd_free(pc); return nd__err(ND_ERR_VALUE, "pvals must be a 1-d sequence"); }
+    if (pc->ndim != 1) { nd_free(pc); return nd__err(ND_ERR_VALUE, pc->ndim ? "object too deep for desired array" : "object of too small depth for desired array"); }
     int64_t d = pc->shape[0], rows;
     const double *p = (const double *)pc->data;
     double s = 0;
@@ -585,15 +622,42 @@ nd_array *nd_random_dirichlet_ex(nd_rng *rng, const nd_array *alpha, const nd_ra
     if (!alpha) return nd__err(ND_ERR_VALUE, "NULL alpha");
     nd_array *ac = nd_astype(alpha, ND_FLOAT64, .order = 'C');
     if (!ac) return NULL;
-    if (ac->ndim != 1) { nd_free(ac); return nd__err(ND_ERR_VALUE, "alpha must be a one-dimensional sequence"); }
+    if (ac->ndim != 1) { nd_free(ac); return nd__err(ND_ERR_VALUE, ac->ndim ? "object too deep for desired array" : "object of too small depth for desired array"); }
     int64_t k = ac->shape[0], rows;
     const double *a = (const double *)ac->data;
     for (int64_t i = 0; i < k; i++)
-        if (!(a[i] > 0)) { nd_free(ac); return nd__err(ND_ERR_VALUE, "alpha <= 0"); }
+        if (a[i] <= 0) { nd_free(ac); return nd__err(ND_ERR_VALUE, "alpha <= 0"); } /* NaN passes, as in NumPy */
     nd_array *out = vector_out(o, k, ND_FLOAT64, &rows);
     if (!out) { nd_free(ac); return NULL; }
     nd_rng *r = nd__rng_acquire(rng);
     double *v = (double *)out->data;
+    /* Generator: stick-breaking with beta variates when max(alpha) < 0.1 (avoids 0/0) */
+    double amax = k ? a[0] : 0;
+    for (int64_t j = 1; j < k; j++) amax = a[j] > amax ? a[j] : amax;
+    if (!r->legacy && k > 0 && amax < 0.1) {
+        double *csum = nd__malloc(sizeof(double) * (size_t)k);
+        if (!csum) {
+            nd__rng_release(rng);
+            nd_free(ac);
+            nd_free(out);
+            return nd__nomem();
+        }
+        double cs = 0;
+        for (int64_t j = k - 1; j >= 0; j--) csum[j] = cs += a[j];
+        memset(v, 0, sizeof(double) * (size_t)(rows * k));
+        for (int64_t row = 0; cs > 0 && row < rows; row++, v += k) {
+            double acc = 1.0;
+            for (int64_t j = 0; j < k - 1; j++) {
+                double b = nd__k_beta(&r->rs, false, a[j], csum[j + 1]);
+                v[j] = acc * b;
+                acc *= 1.0 - b;
+                if (csum[j + 1] == 0) break;
+            }
+            v[k - 1] = acc;
+        }
+        nd__free(csum, sizeof(double) * (size_t)k);
+        rows = 0;
+    }
     for (int64_t row = 0; row < rows; row++, v += k) {
         double acc = 0;
         for (int64_t j = 0; j < k; j++) {
