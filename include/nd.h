@@ -10,6 +10,8 @@
 #include "nd/random.h"
 #include "nd/io.h"
 #include "nd/print.h"
+#include "nd/ufunc.h"
+#include "nd/index.h"
 #include "nd/manip.h"
 
 #endif

@@ -15,6 +15,7 @@
 #ifndef ND_CORE_H
 #define ND_CORE_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -558,13 +559,15 @@ bool nd_may_share_memory(const nd_array *a, const nd_array *b);
 
 /** One item of a structured index. */
 typedef enum nd_index_kind {
-    ND_INDEX_INT = 1, ND_INDEX_SLICE, ND_INDEX_NEWAXIS, ND_INDEX_ELLIPSIS
+    ND_INDEX_INT = 1, ND_INDEX_SLICE, ND_INDEX_NEWAXIS, ND_INDEX_ELLIPSIS,
+    ND_INDEX_ARRAY               /* an integer or boolean index array (advanced indexing) */
 } nd_index_kind;
 typedef struct nd_index {
     nd_index_kind kind;
     int64_t i;                   /* ND_INDEX_INT */
     int64_t start, stop, step;   /* ND_INDEX_SLICE */
     bool has_start, has_stop;    /* false: omitted (the default for the step's sign) */
+    const nd_array *array;       /* ND_INDEX_ARRAY (borrowed for the call) */
 } nd_index;
 /** Index item builders: ND_I(k), ND_S(start, stop, step), ND_ALL (:), ND_NEWAXIS, ND_ELLIPSIS. */
 #define ND_I(k) ((nd_index){ .kind = ND_INDEX_INT, .i = (k) })
@@ -573,21 +576,39 @@ typedef struct nd_index {
 #define ND_ALL ((nd_index){ .kind = ND_INDEX_SLICE, .step = 1 })
 #define ND_NEWAXIS ((nd_index){ .kind = ND_INDEX_NEWAXIS })
 #define ND_ELLIPSIS ((nd_index){ .kind = ND_INDEX_ELLIPSIS })
+/** ND_A(arr): an integer or boolean index array (NumPy's advanced indexing). */
+#define ND_A(arr) ((nd_index){ .kind = ND_INDEX_ARRAY, .array = (arr) })
+/** The array an ND_INDEX_ARRAY item carries (NULL for other kinds). */
+const nd_array *nd_index_array(const nd_index *item);
 
-/** a[index] for basic indices: a view (a 0-d view for a full integer index). */
+/** a[index]: a view for basic indices; a new array (a copy) as soon as an index
+ *  array takes part (NumPy's advanced indexing rules). */
 nd_array *nd_index_get(const nd_array *a, int n, const nd_index *index);
-/** a[index] = value (array broadcast and cast same_kind... unsafe as NumPy assignment). */
+/** a[index] = value (array broadcast, cast unsafe as NumPy assignment). 0 or -1. */
 int nd_index_set(nd_array *a, int n, const nd_index *index, const nd_array *value);
+/** a[index] = scalar (cast unsafe, as NumPy).  Returns 0 or -1. */
+int nd_index_set_value(nd_array *a, int n, const nd_index *index, nd_value value);
 /** Parse NumPy's index syntax ("1:3, ::-1, None, ...") into at most `cap` items.
- *  Returns the count, or -1 with an IndexError/ValueError describing the text. */
+ *  Returns the count, or -1 with an IndexError/ValueError describing the text.
+ *  (Placeholders and list literals need nd_get; this form takes basic indices.) */
 int nd_index_parse(const char *text, nd_index *items, int cap);
-/** a["..."] with NumPy's syntax: nd_get(a, "1:3, ::-1, None"). A view for basic indices. */
-nd_array *nd_get(const nd_array *a, const char *index);
-/** a["..."] = value (array, broadcast). Returns 0 or -1. */
-int nd_set(nd_array *a, const char *index, const nd_array *value);
-/** a["..."] = scalar. Returns 0 or -1. */
-int nd_set_value_ex(nd_array *a, const char *index, nd_value value);
-#define nd_set_value(a, index, value) nd_set_value_ex((a), (index), ND_VALUE(value))
+/** a["..."] with NumPy's syntax: nd_get(a, "1:3, ::-1, None").  Placeholders, in order:
+ *  %a an nd_array * index array, %d / %ld / %lld / %zd an integer (also inside slices,
+ *  "%d:%d"); NumPy's list literals ("[0, 2, -1]", "[True, False]") work too:
+ *  nd_get(a, "%a, 1:3", idx).  A view for basic indices, else a copy.  Caller frees. */
+nd_array *nd_get(const nd_array *a, const char *index, ...);
+nd_array *nd_getv(const nd_array *a, const char *index, va_list ap);
+/** a["..."] = value (array, broadcast); placeholder arguments follow the value:
+ *  nd_set(a, "%a", v, mask).  Returns 0 or -1 (nothing written on error). */
+int nd_set(nd_array *a, const char *index, const nd_array *value, ...);
+int nd_setv(nd_array *a, const char *index, const nd_array *value, va_list ap);
+/** a["..."] = scalar; placeholder arguments follow the value:
+ *  nd_set_value(a, "%a, :", 0.0, rows).  Returns 0 or -1. */
+int nd_set_value_ex(nd_array *a, const char *index, nd_value value, ...);
+#define nd_set_value(a, index, ...) nd_set_value_ex((a), (index), ND_VALUE(ND_HEAD_(__VA_ARGS__, 0)), \
+                                                    ND_TAIL_(__VA_ARGS__, 0))
+#define ND_HEAD_(x, ...) x
+#define ND_TAIL_(x, ...) __VA_ARGS__
 
 /* ------------------------------------------------------- the iterator */
 

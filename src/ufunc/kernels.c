@@ -1,0 +1,345 @@
+/* The built-in kernels: kernels.inc instantiated per dtype, NumPy's pairwise sum, and
+ * the string comparison loop.  Hot loops are compiled for several x86-64 levels and
+ * picked at run time (target_clones); the library never needs -march=native.
+ * float16 has no kernels of its own: its loops run the float32 kernels through the
+ * engine's chunked casts, which rounds every result once, as NumPy's half loops do. */
+#include "ufunc/ufunc_internal.h"
+
+#include <complex.h>
+#include <math.h>
+
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__ELF__) && !defined(ND_NO_CLONES)
+#define ND__CLONES __attribute__((target_clones("default", "avx2", "avx512f")))
+#else
+#define ND__CLONES
+#endif
+
+/* kinds, as macros: kernels.inc selects code with #if */
+#define K_B 1
+#define K_I 2
+#define K_U 3
+#define K_F 4
+#define K_C 5
+
+/* ------------------------------------------------------------ pairwise sums */
+
+/* NumPy's pairwise summation, bit for bit: below 8 elements a plain loop from 0;
+ * up to 128 eight accumulators (here one 8-lane vector: the same eight sums) combined
+ * as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)) plus the tail; above, split at n/2 rounded
+ * down to a multiple of 8.  NumPy sums a reduction in chunks of its buffer size
+ * (8192) and adds each chunk's pairwise sum to the accumulator; nd__pairwise_* does
+ * the same, so results are identical. */
+typedef double nd__v8d __attribute__((vector_size(64)));
+typedef float nd__v8f __attribute__((vector_size(32)));
+
+#define PW_TEMPLATE(T, V, NAME)                                                              \
+    static inline T NAME##_leaf(const char *a, int64_t n, int64_t s) {                      \
+        T res;                                                                               \
+        int64_t i;                                                                           \
+        if (n < 8) {                                                                         \
+            res = 0;                                                                         \
+            for (i = 0; i < n; i++) res += *(const T *)(a + i * s);                          \
+            return res;                                                                      \
+        }                                                                                    \
+        V r;                                                                                 \
+        if (s == (int64_t)sizeof(T)) {                                                       \
+            memcpy(&r, a, sizeof r);                                                         \
+            for (i = 8; i < n - (n % 8); i += 8) {                                           \
+                V x;                                                                         \
+                memcpy(&x, a + i * s, sizeof x);                                             \
+                r += x;                                                                      \
+            }                                                                                \
+        } else {                                                                             \
+            for (int j = 0; j < 8; j++) r[j] = *(const T *)(a + j * s);                      \
+            for (i = 8; i < n - (n % 8); i += 8)                                             \
+                for (int j = 0; j < 8; j++) r[j] += *(const T *)(a + (i + j) * s);           \
+        }                                                                                    \
+        res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));             \
+        for (; i < n; i++) res += *(const T *)(a + i * s);                                   \
+        return res;                                                                          \
+    }                                                                                        \
+    static T NAME##_rec(const char *a, int64_t n, int64_t s) {                               \
+        if (n <= 128) return NAME##_leaf(a, n, s);                                           \
+        int64_t n2 = n / 2;                                                                  \
+        n2 -= n2 % 8;                                                                        \
+        return NAME##_rec(a, n2, s) + NAME##_rec(a + n2 * s, n - n2, s);                     \
+    }
+
+PW_TEMPLATE(double, nd__v8d, pw64)
+PW_TEMPLATE(float, nd__v8f, pw32)
+
+ND__CLONES double nd__pairwise_f64(double acc, const char *a, int64_t n, int64_t s) {
+    for (int64_t k = 0; k < n; k += ND__BUFSIZE)
+        acc += pw64_rec(a + k * s, n - k < ND__BUFSIZE ? n - k : ND__BUFSIZE, s);
+    return acc;
+}
+
+ND__CLONES float nd__pairwise_f32(float acc, const char *a, int64_t n, int64_t s) {
+    for (int64_t k = 0; k < n; k += ND__BUFSIZE)
+        acc += pw32_rec(a + k * s, n - k < ND__BUFSIZE ? n - k : ND__BUFSIZE, s);
+    return acc;
+}
+
+/* ------------------------------------------------------------ instantiation */
+
+#define TN bool_
+#define T uint8_t
+#define UT uint8_t
+#define MT unsigned
+#define RT uint8_t
+#define KIND K_B
+#define TBITS 8
+#include "ufunc/kernels.inc"
+#undef TN
+#undef T
+#undef UT
+#undef MT
+#undef RT
+#undef KIND
+#undef TBITS
+
+
+#define TN int8
+#define T int8_t
+#define UT uint8_t
+#define MT unsigned
+#define RT int8_t
+#define KIND K_I
+#define TBITS 8
+#define TMIN INT8_MIN
+#include "ufunc/kernels.inc"
+#undef TN
+#undef T
+#undef UT
+#undef MT
+#undef RT
+#undef KIND
+#undef TBITS
+#undef TMIN
+
+#define TN int16
+#define T int16_t
+#define UT uint16_t
+#define MT unsigned
+#define RT int16_t
+#define KIND K_I
+#define TBITS 16
+#define TMIN INT16_MIN
+#include "ufunc/kernels.inc"
+#undef TN
+#undef T
+#undef UT
+#undef MT
+#undef RT
+#undef KIND
+#undef TBITS
+#undef TMIN
+
+#define TN int32
+#define T int32_t
+#define UT uint32_t
+#define MT uint32_t
+#define RT int32_t
+#define KIND K_I
+#define TBITS 32
+#define TMIN INT32_MIN
+#include "ufunc/kernels.inc"
+#undef TN
+#undef T
+#undef UT
+#undef MT
+#undef RT
+#undef KIND
+#undef TBITS
+#undef TMIN
+
+#define TN int64
+#define T int64_t
+#define UT uint64_t
+#define MT uint64_t
+#define RT int64_t
+#define KIND K_I
+#define TBITS 64
+#define TMIN INT64_MIN
+#include "ufunc/kernels.inc"
+#undef TN
+#undef T
+#undef UT
+#undef MT
+#undef RT
+#undef KIND
+#undef TBITS
+#undef TMIN
+
+#define TN uint8
+#define T uint8_t
+#define UT uint8_t
+#define MT unsigned
+#define RT uint8_t
+#define KIND K_U
+#define TBITS 8
+#include "ufunc/kernels.inc"
+#undef TN
+#undef T
+#undef UT
+#undef MT
+#undef RT
+#undef KIND
+#undef TBITS
+
+#define TN uint16
+#define T uint16_t
+#define UT uint16_t
+#define MT unsigned
+#define RT uint16_t
+#define KIND K_U
+#define TBITS 16
+#include "ufunc/kernels.inc"
+#undef TN
+#undef T
+#undef UT
+#undef MT
+#undef RT
+#undef KIND
+#undef TBITS
+
+#define TN uint32
+#define T uint32_t
+#define UT uint32_t
+#define MT uint32_t
+#define RT uint32_t
+#define KIND K_U
+#define TBITS 32
+#include "ufunc/kernels.inc"
+#undef TN
+#undef T
+#undef UT
+#undef MT
+#undef RT
+#undef KIND
+#undef TBITS
+
+#define TN uint64
+#define T uint64_t
+#define UT uint64_t
+#define MT uint64_t
+#define RT uint64_t
+#define KIND K_U
+#define TBITS 64
+#include "ufunc/kernels.inc"
+#undef TN
+#undef T
+#undef UT
+#undef MT
+#undef RT
+#undef KIND
+#undef TBITS
+
+#define TN float32
+#define T float
+#define RT float
+#define KIND K_F
+#define TBITS 32
+#define FN(x) x##f
+#define FSUF f32
+#include "ufunc/kernels.inc"
+#undef TN
+#undef T
+#undef RT
+#undef KIND
+#undef TBITS
+#undef FN
+#undef FSUF
+
+#define TN float64
+#define T double
+#define RT double
+#define KIND K_F
+#define TBITS 64
+#define FN(x) x
+#define FSUF f64
+#include "ufunc/kernels.inc"
+#undef TN
+#undef T
+#undef RT
+#undef KIND
+#undef TBITS
+#undef FN
+#undef FSUF
+
+#define TN complex64
+#define T _Complex float
+#define RT float
+#define KIND K_C
+#define FN(x) x##f
+#include "ufunc/kernels.inc"
+#undef TN
+#undef T
+#undef RT
+#undef KIND
+#undef FN
+
+#define TN complex128
+#define T _Complex double
+#define RT double
+#define KIND K_C
+#define FN(x) x
+#include "ufunc/kernels.inc"
+#undef TN
+#undef T
+#undef RT
+#undef KIND
+#undef FN
+
+nd_loop_fn nd__kernel(int id, nd_type t) {
+    if (id < 0 || id >= ND__NUFUNCS) return NULL;
+    switch (t) {
+    case ND_TYPE_BOOL: return kernels_bool_[id];
+    case ND_TYPE_INT8: return kernels_int8[id];
+    case ND_TYPE_INT16: return kernels_int16[id];
+    case ND_TYPE_INT32: return kernels_int32[id];
+    case ND_TYPE_INT64: return kernels_int64[id];
+    case ND_TYPE_UINT8: return kernels_uint8[id];
+    case ND_TYPE_UINT16: return kernels_uint16[id];
+    case ND_TYPE_UINT32: return kernels_uint32[id];
+    case ND_TYPE_UINT64: return kernels_uint64[id];
+    case ND_TYPE_FLOAT32: return kernels_float32[id];
+    case ND_TYPE_FLOAT64: return kernels_float64[id];
+    case ND_TYPE_COMPLEX64: return kernels_complex64[id];
+    case ND_TYPE_COMPLEX128: return kernels_complex128[id];
+    default: return NULL;
+    }
+}
+
+/* ------------------------------------------------------------ strings */
+
+/* NumPy compares S and U element by element as if the shorter were padded with NULs
+ * (so trailing NULs never matter); characters compare unsigned. */
+static inline uint32_t str_char(const char *p, int64_t k, int64_t w, bool u) {
+    if (k >= w) return 0;
+    if (u) { uint32_t c; memcpy(&c, p + 4 * k, 4); return c; }
+    return (unsigned char)p[k];
+}
+
+void nd__string_compare_loop(char **args, const int64_t *n, const int64_t *steps, void *data) {
+    const nd__strcmp_data *d = data;
+    int64_t w = d->w0 > d->w1 ? d->w0 : d->w1;
+    for (int64_t i = 0; i < *n; i++) {
+        const char *a = args[0] + i * steps[0], *b = args[1] + i * steps[1];
+        int c = 0;
+        for (int64_t k = 0; k < w && !c; k++) {
+            uint32_t x = str_char(a, k, d->w0, d->unicode), y = str_char(b, k, d->w1, d->unicode);
+            c = (x > y) - (x < y);
+        }
+        bool r;
+        switch (d->op) {
+        case 0: r = c == 0; break;
+        case 1: r = c != 0; break;
+        case 2: r = c < 0; break;
+        case 3: r = c <= 0; break;
+        case 4: r = c > 0; break;
+        default: r = c >= 0; break;
+        }
+        *(unsigned char *)(args[2] + i * steps[2]) = r;
+    }
+}
