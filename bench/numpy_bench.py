@@ -146,6 +146,144 @@ ROWS = {
     ("repr", "complex128", "C"): repr_cast("complex128"),
 }
 
+# ----------------------------------------------------------------- ufunc rows (bench_ufunc.c)
+
+
+def uf_array(dtype, shape):
+    """bench_ufunc.c's inputs: the float64 / int32 formula cast to the row's dtype."""
+    base = array("float64" if dtype.startswith("float") else "int32", list(shape))
+    return base.astype(dtype)
+
+
+def uf(stmt, kind="value", b="same"):
+    def make(row, tmpdir):
+        dts = row["dtype"].split("+")
+        shape = row["shape"]
+        ns = {"np": np, "a": uf_array(dts[0], shape)}
+        if b == "same":
+            ns["b"] = uf_array(dts[-1], shape)
+        elif b == "row":
+            ns["b"] = uf_array(dts[0], shape[1:])
+        elif b == "col":
+            ns["b"] = uf_array(dts[0], [shape[0], 1])
+        return stmt, ns, kind
+    return make
+
+
+for _t in ("float64", "float32", "int64", "int32"):
+    ROWS[("add", _t, "C")] = uf("np.add(a, b)")
+ROWS.update({
+    ("multiply", "float64", "C"): uf("np.multiply(a, b)"),
+    ("divide", "float64", "C"): uf("np.divide(a, b)"),
+    ("multiply", "float64", "a*2.5"): uf("a * 2.5", b=None),
+    ("multiply", "float32", "a*2.5"): uf("a * 2.5", b=None),
+    ("add", "float64", "a+=b"): uf("np.add(a, b, out=a)", kind="a"),
+    ("add", "float64", "row"): uf("np.add(a, b)", b="row"),
+    ("add", "float64", "col"): uf("np.add(a, b)", b="col"),
+    ("add", "float32+float64", "C"): uf("np.add(a, b)"),
+    ("add", "int32+float64", "C"): uf("np.add(a, b)"),
+    ("less", "float64", "C"): uf("np.less(a, b)", kind="a"),
+    ("less", "int32", "C"): uf("np.less(a, b)", kind="a"),
+    ("sum", "float64", "C"): uf("np.sum(a)", b=None),
+    ("sum", "float32", "C"): uf("np.sum(a)", b=None),
+    ("max", "float64", "C"): uf("np.max(a)", b=None),
+    ("min", "float32", "C"): uf("np.min(a)", b=None),
+    ("sum", "int64", "C"): uf("np.sum(a)", b=None),
+    ("sum", "float64", "axis0"): uf("np.sum(a, axis=0)", b=None),
+    ("sum", "float64", "axis1"): uf("np.sum(a, axis=1)", b=None),
+})
+
+# bench_manip (issue 5): shape manipulation.
+
+
+def manip(stmt, make_input):
+    def make(row, tmpdir):
+        return stmt, {"np": np, **make_input(row["shape"], row["size"])}, "value"
+    return make
+
+
+def _parts(shape, size):
+    return {"parts": np.split(array("float64", [size]), 10)}
+
+
+def _padded(shape, size):
+    return {"a": array("float64", [shape[0] - 16, shape[1] - 16])}
+
+
+ROWS.update({
+    ("concatenate", "float64", "10 parts"): manip("np.concatenate(parts)", _parts),
+    ("stack", "float64", "10 parts"): manip("np.stack(parts)", _parts),
+    ("tile", "float64", "x10"): manip("np.tile(a, 10)", lambda s, n: {"a": array("float64", [n // 10])}),
+    ("repeat", "float64", "x2"): manip("np.repeat(a, 2)", lambda s, n: {"a": array("float64", [n // 2])}),
+    ("pad", "float64", "constant 8"): manip("np.pad(a, 8)", _padded),
+    ("pad", "float64", "reflect 8"): manip("np.pad(a, 8, mode='reflect')", _padded),
+    ("roll", "float64", "C"): manip("np.roll(a, 12345)", lambda s, n: {"a": array("float64", s)}),
+    ("roll", "float64", "2-d (5, 7)"): manip("np.roll(a, (5, 7), axis=(0, 1))", lambda s, n: {"a": array("float64", s)}),
+})
+
+# bench_index (issue 5): advanced indexing.
+
+
+def _take_input(shape, size):
+    src = 10 * size
+    u = (np.arange(size, dtype=np.uint64) + np.uint64(12345)) * np.uint64(0x9E3779B97F4A7C15)
+    return {"a": array("float64", [src]), "idx": ((u >> np.uint64(20)) % np.uint64(src)).astype(np.int64)}
+
+
+def _mask_input(shape, size):
+    a = array("float64", shape)
+    return {"a": a, "m": a > 0, "b": -a}
+
+
+def index_row(stmt, make_input, kind="value"):
+    def make(row, tmpdir):
+        return stmt, {"np": np, **make_input(row["shape"], row["size"])}, kind
+    return make
+
+
+ROWS.update({
+    ("take", "float64", "10^6 of 10^7"): index_row("np.take(a, idx)", _take_input),
+    ("mask_get", "float64", "a[a > 0]"): index_row("a[m]", _mask_input),
+    ("mask_set", "float64", "a[a > 0] = 0"): index_row("a[m] = 0.0", _mask_input, kind="a"),
+    ("where", "float64", "where(a > 0, a, -a)"): index_row("np.where(m, a, b)", _mask_input),
+})
+
+# linalg (bench_linalg.c): "native" rows time nd's own kernels against the same NumPy call.
+
+
+def linalg_row(stmt, setup=None):
+    def make(row, tmpdir):
+        a = array("float64", row["shape"])
+        if row["dtype"] == "float32":
+            a = a.astype(np.float32)
+        n = row["shape"][-1]
+        ns = {"np": np, "a": a, "b": array("float64", [n]), "n": n}
+        if setup:
+            exec(setup, ns)
+        return stmt, ns, "value"
+    return make
+
+
+WC = "a = a + 1000.0 * n * np.eye(n)"  # the formula is nearly low-rank: well conditioned
+for _layout in ("C", "native"):
+    for _dt in ("float64", "float32"):
+        ROWS[("matmul", _dt, _layout)] = linalg_row("a @ a")
+    ROWS.update({
+        ("solve", "float64", _layout): linalg_row("np.linalg.solve(a, b)", WC),
+        ("inv", "float64", _layout): linalg_row("np.linalg.inv(a)", WC),
+        # nd's dump makes 0-d results 1-d (ascontiguousarray): compare the same
+        ("det", "float64", _layout): linalg_row("np.atleast_1d(np.linalg.det(a))", WC),
+        ("cholesky", "float64", _layout): linalg_row("np.linalg.cholesky(a)", "a = a @ a.T + n * np.eye(n)"),
+        ("qr", "float64", _layout): linalg_row("np.linalg.qr(a)[1]"),
+        ("svd", "float64", _layout): linalg_row("np.linalg.svd(a)[1]"),
+        ("eigh", "float64", _layout): linalg_row("np.linalg.eigh(a)[0]"),
+    })
+ROWS.update({
+    ("einsum_ij,jk->ik", "float64", "C"): linalg_row("np.einsum('ij,jk->ik', a, a, optimize=True)"),
+    ("einsum_bij,bjk->bik", "float64", "C"): linalg_row("np.einsum('bij,bjk->bik', a, a, optimize=True)"),
+    ("einsum_ij,ij->i", "float64", "C"): linalg_row("np.einsum('ij,ij->i', a, a)"),
+})
+
 # np.fft rows (bench/bench_fft.c).  The harness dumps real arrays only: in --smoke
 # mode complex results are compared through their real view (nd's side returns that
 # view always; it costs ~100 ns).  NumPy 1.x transforms float32 in double; nd follows
@@ -265,9 +403,11 @@ def main():
         try:
             stmt, ns, kind = make(row, args.tmpdir)
             if args.smoke:
-                value = eval(stmt, ns)
-                if kind == "a":
+                if kind == "a":  # the statement may be an assignment: run it, then read `a`
+                    exec(stmt, ns)
                     value = ns["a"]
+                else:
+                    value = eval(stmt, ns)
                 rec["result"] = {"file": ns["path"]} if kind == "file" else dump(value)
             else:
                 rec.update(time_row(stmt, ns, args.min_time))

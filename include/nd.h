@@ -11,7 +11,9 @@
 #include "nd/io.h"
 #include "nd/print.h"
 #include "nd/ufunc.h"
+#include "nd/fft.h"
 #include "nd/index.h"
+#include "nd/linalg.h"
 #include "nd/manip.h"
 
 #endif

@@ -1,0 +1,160 @@
+/* Native factorizations: the template decomp.inc for double and double complex, and
+ * the nonsymmetric eigenproblem (Hessenberg reduction, shifted QR, eigenvectors). */
+#include "linalg/decomp.h"
+
+#define T double
+#define SFX d
+#define CONJ(x) (x)
+#define ABS(x) fabs(x)
+#define RE(x) (x)
+#include "decomp.inc"
+#undef T
+#undef SFX
+#undef CONJ
+#undef ABS
+#undef RE
+
+#define T nd__cplx
+#define SFX z
+#define CONJ(x) conj(x)
+#define ABS(x) cabs(x)
+#define RE(x) creal(x)
+#include "decomp.inc"
+#undef T
+#undef SFX
+#undef CONJ
+#undef ABS
+#undef RE
+
+/* Givens rotation G = [[c, s], [-conj(s), c]] with G [x; y] = [r; 0]. */
+static void givens(nd__cplx x, nd__cplx y, double *c, nd__cplx *s) {
+    double ax = cabs(x), ay = cabs(y);
+    if (ay == 0) { *c = 1; *s = 0; return; }
+    if (ax == 0) { *c = 0; *s = conj(y) / ay; return; }
+    double r = hypot(ax, ay);
+    *c = ax / r;
+    *s = (x / ax) * conj(y) / r;
+}
+
+int nd__eig_z(int64_t n, nd__cplx *h, nd__cplx *w, nd__cplx *v) {
+    if (n == 0) return 0;
+    size_t zbytes = (size_t)(n * n) * sizeof(nd__cplx);
+    nd__cplx *z = nd__malloc(zbytes), *x = nd__malloc((size_t)n * sizeof(nd__cplx));
+    if (!z || !x) { nd__free(z, zbytes); nd__free(x, (size_t)n * sizeof(nd__cplx)); nd__nomem(); return -2; }
+    memset(z, 0, zbytes);
+    for (int64_t i = 0; i < n; i++) z[i * n + i] = 1;
+    /* Hessenberg: reflector k zeros h[k+2.., k]; H := P^H H P, Z := Z P */
+    for (int64_t k = 0; k + 2 < n; k++) {
+        int64_t len = n - k - 1;
+        for (int64_t i = 0; i < len; i++) x[i] = h[(k + 1 + i) * n + k];
+        nd__cplx tau = reflector_z(len, x, 1);
+        if (tau == 0) continue;
+        nd__cplx beta = x[0];
+        x[0] = 1;
+        for (int64_t j = k; j < n; j++) { /* rows k+1..: h_j -= conj(tau) v (v^H h_j) */
+            nd__cplx s = 0;
+            for (int64_t i = 0; i < len; i++) s += conj(x[i]) * h[(k + 1 + i) * n + j];
+            s *= conj(tau);
+            for (int64_t i = 0; i < len; i++) h[(k + 1 + i) * n + j] -= s * x[i];
+        }
+        for (int64_t r = 0; r < n; r++) { /* columns k+1..: row r -= tau (row . v) v^H */
+            nd__cplx *hr = h + r * n + k + 1, s = 0;
+            for (int64_t i = 0; i < len; i++) s += hr[i] * x[i];
+            s *= tau;
+            for (int64_t i = 0; i < len; i++) hr[i] -= s * conj(x[i]);
+            nd__cplx *zr = z + r * n + k + 1;
+            s = 0;
+            for (int64_t i = 0; i < len; i++) s += zr[i] * x[i];
+            s *= tau;
+            for (int64_t i = 0; i < len; i++) zr[i] -= s * conj(x[i]);
+        }
+        h[(k + 1) * n + k] = beta;
+        for (int64_t i = 1; i < len; i++) h[(k + 1 + i) * n + k] = 0;
+    }
+    /* shifted QR on the active window [lo, hi], full Schur form kept for vectors */
+    const double eps = 0x1p-52;
+    double hnorm = 0;
+    for (int64_t i = 0; i < n * n; i++) hnorm = fmax(hnorm, cabs(h[i]));
+    int64_t hi = n - 1;
+    int iter = 0, total = 0;
+    while (hi >= 0) {
+        int64_t l;
+        for (l = hi; l > 0; l--) {
+            double sd = cabs(h[l * n + l - 1]);
+            double dd = cabs(h[(l - 1) * n + l - 1]) + cabs(h[l * n + l]);
+            if (dd == 0) dd = hnorm;
+            if (sd <= eps * dd) { h[l * n + l - 1] = 0; break; }
+        }
+        if (l == hi) { hi--; iter = 0; continue; }
+        if (++total > 100 * n) { nd__free(z, zbytes); nd__free(x, (size_t)n * sizeof(nd__cplx)); return -1; }
+        iter++;
+        nd__cplx mu;
+        if (iter % 10 == 0) { /* exceptional shift */
+            mu = h[hi * n + hi] + 0.75 * cabs(h[hi * n + hi - 1]);
+        } else { /* Wilkinson: eigenvalue of the trailing 2x2 nearer h[hi][hi] */
+            nd__cplx a = h[(hi - 1) * n + hi - 1], b = h[(hi - 1) * n + hi], c = h[hi * n + hi - 1], d = h[hi * n + hi];
+            nd__cplx tr = (a + d) / 2, disc = csqrt((a - d) * (a - d) / 4 + b * c);
+            nd__cplx m1 = tr + disc, m2 = tr - disc;
+            mu = cabs(m1 - d) < cabs(m2 - d) ? m1 : m2;
+        }
+        for (int64_t k = l; k < hi; k++) {
+            nd__cplx xv, yv;
+            if (k == l) { xv = h[l * n + l] - mu; yv = h[(l + 1) * n + l]; }
+            else { xv = h[k * n + k - 1]; yv = h[(k + 1) * n + k - 1]; }
+            double c;
+            nd__cplx s;
+            givens(xv, yv, &c, &s);
+            for (int64_t j = k > l ? k - 1 : l; j < n; j++) { /* rows k, k+1 */
+                nd__cplx t1 = h[k * n + j], t2 = h[(k + 1) * n + j];
+                h[k * n + j] = c * t1 + s * t2;
+                h[(k + 1) * n + j] = -conj(s) * t1 + c * t2;
+            }
+            if (k > l) h[(k + 1) * n + k - 1] = 0;
+            int64_t rmax = k + 2 < hi ? k + 2 : hi;
+            for (int64_t r = 0; r <= rmax; r++) { /* columns k, k+1 */
+                nd__cplx t1 = h[r * n + k], t2 = h[r * n + k + 1];
+                h[r * n + k] = t1 * c + t2 * conj(s);
+                h[r * n + k + 1] = -t1 * s + t2 * c;
+            }
+            for (int64_t r = 0; r < n; r++) {
+                nd__cplx t1 = z[r * n + k], t2 = z[r * n + k + 1];
+                z[r * n + k] = t1 * c + t2 * conj(s);
+                z[r * n + k + 1] = -t1 * s + t2 * c;
+            }
+        }
+    }
+    for (int64_t i = 0; i < n; i++) w[i] = h[i * n + i];
+    if (v) {
+        /* eigenvectors of the triangular T by back substitution, then V = Z X */
+        double smin = fmax(eps * hnorm, 0x1p-1022);
+        for (int64_t k = 0; k < n; k++) {
+            for (int64_t i = 0; i < n; i++) x[i] = 0;
+            x[k] = 1;
+            for (int64_t i = k - 1; i >= 0; i--) {
+                nd__cplx s = 0;
+                for (int64_t j = i + 1; j <= k; j++) s += h[i * n + j] * x[j];
+                nd__cplx d = h[i * n + i] - w[k];
+                if (cabs(d) < smin) d = smin;
+                x[i] = -s / d;
+            }
+            double nrm = 0;
+            for (int64_t r = 0; r < n; r++) {
+                nd__cplx s = 0;
+                for (int64_t j = 0; j <= k; j++) s += z[r * n + j] * x[j];
+                v[r * n + k] = s;
+                nrm += creal(s * conj(s));
+            }
+            /* unit 2-norm, largest component real and positive (as LAPACK's zgeev) */
+            nrm = sqrt(nrm);
+            int64_t big = 0;
+            for (int64_t r = 1; r < n; r++) if (cabs(v[r * n + k]) > cabs(v[big * n + k])) big = r;
+            nd__cplx ph = v[big * n + k] == 0 ? 1 : conj(v[big * n + k]) / cabs(v[big * n + k]);
+            double scl = nrm > 0 ? 1 / nrm : 1;
+            for (int64_t r = 0; r < n; r++) v[r * n + k] *= ph * scl;
+            v[big * n + k] = creal(v[big * n + k]);
+        }
+    }
+    nd__free(z, zbytes);
+    nd__free(x, (size_t)n * sizeof(nd__cplx));
+    return 0;
+}

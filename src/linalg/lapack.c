@@ -1,0 +1,267 @@
+/* The LAPACK backend: Fortran entry points declared here (any LAPACK has them), called
+ * on nd's row-major buffers.  A row-major matrix is, to Fortran, its transpose; each
+ * routine below says how it uses that. */
+#include "linalg/lapack.h"
+
+#ifdef ND_HAVE_BLAS
+
+typedef int f_int;
+#define CH const char *
+#define FI const f_int *
+void dgetrf_(FI, FI, double *, FI, f_int *, f_int *);
+void zgetrf_(FI, FI, nd__cplx *, FI, f_int *, f_int *);
+void dgetrs_(CH, FI, FI, const double *, FI, const f_int *, double *, FI, f_int *, size_t);
+void zgetrs_(CH, FI, FI, const nd__cplx *, FI, const f_int *, nd__cplx *, FI, f_int *, size_t);
+void dpotrf_(CH, FI, double *, FI, f_int *, size_t);
+void zpotrf_(CH, FI, nd__cplx *, FI, f_int *, size_t);
+void dgeqrf_(FI, FI, double *, FI, double *, double *, FI, f_int *);
+void zgeqrf_(FI, FI, nd__cplx *, FI, nd__cplx *, nd__cplx *, FI, f_int *);
+void dorgqr_(FI, FI, FI, double *, FI, const double *, double *, FI, f_int *);
+void zungqr_(FI, FI, FI, nd__cplx *, FI, const nd__cplx *, nd__cplx *, FI, f_int *);
+void dsyevd_(CH, CH, FI, double *, FI, double *, double *, FI, f_int *, FI, f_int *, size_t, size_t);
+void zheevd_(CH, CH, FI, nd__cplx *, FI, double *, nd__cplx *, FI, double *, FI, f_int *, FI, f_int *, size_t, size_t);
+void dgesdd_(CH, FI, FI, double *, FI, double *, double *, FI, double *, FI, double *, FI, f_int *, f_int *, size_t);
+void zgesdd_(CH, FI, FI, nd__cplx *, FI, double *, nd__cplx *, FI, nd__cplx *, FI, nd__cplx *, FI, double *, f_int *,
+             f_int *, size_t);
+void dgeev_(CH, CH, FI, double *, FI, double *, double *, double *, FI, double *, FI, double *, FI, f_int *, size_t,
+            size_t);
+void zgeev_(CH, CH, FI, nd__cplx *, FI, nd__cplx *, nd__cplx *, FI, nd__cplx *, FI, nd__cplx *, FI, double *, f_int *,
+            size_t, size_t);
+
+/* scratch with its size remembered */
+typedef struct { void *p; size_t n; } sbuf;
+static void *sget(sbuf *b, size_t n) {
+    b->n = n ? n : 8;
+    b->p = nd__malloc(b->n);
+    if (!b->p) nd__nomem();
+    return b->p;
+}
+static void sfree(sbuf *b) { nd__free(b->p, b->n); b->p = NULL; }
+
+int nd__lapack_det(bool c, int64_t n, void *a, nd__cplx *sign, double *logabs) {
+    /* det(A) = det(A^T): factor the transpose Fortran sees */
+    f_int N = (f_int)n, lda = N > 0 ? N : 1, info = 0;
+    sbuf pv;
+    if (!sget(&pv, (size_t)n * sizeof(f_int))) return -1;
+    if (c) zgetrf_(&N, &N, a, &lda, pv.p, &info); else dgetrf_(&N, &N, a, &lda, pv.p, &info);
+    nd__cplx s = 1;
+    double l = 0;
+    for (int64_t k = 0; k < n; k++) {
+        if (((f_int *)pv.p)[k] != k + 1) s = -s;
+        nd__cplx d = c ? ((nd__cplx *)a)[k * n + k] : ((double *)a)[k * n + k];
+        double ad = cabs(d);
+        if (ad == 0) { s = 0; l = -INFINITY; break; }
+        s *= d / ad;
+        l += log(ad);
+    }
+    sfree(&pv);
+    *sign = s;
+    *logabs = l;
+    return 0;
+}
+
+/* Transpose a rows x cols row-major buffer into dst (cols x rows). */
+static void transpose(bool c, int64_t rows, int64_t cols, const void *src, void *dst) {
+    size_t e = c ? 16 : 8;
+    for (int64_t i = 0; i < rows; i++)
+        for (int64_t j = 0; j < cols; j++) memcpy((char *)dst + (size_t)(j * rows + i) * e, (const char *)src + (size_t)(i * cols + j) * e, e);
+}
+
+int nd__lapack_solve(bool c, int64_t n, void *a, int64_t nrhs, void *b) {
+    /* Fortran sees A^T: factor it, then solve with 'T' (A^T)^T X = B, B column-major */
+    f_int N = (f_int)n, R = (f_int)nrhs, ld = N > 0 ? N : 1, info = 0;
+    size_t e = c ? 16 : 8;
+    sbuf pv, bt = { 0 };
+    if (!sget(&pv, (size_t)n * sizeof(f_int))) return -1;
+    if (c) zgetrf_(&N, &N, a, &ld, pv.p, &info); else dgetrf_(&N, &N, a, &ld, pv.p, &info);
+    if (info > 0) { sfree(&pv); return 1; }
+    void *bc = b;
+    if (nrhs > 1) {
+        if (!sget(&bt, (size_t)(n * nrhs) * e)) { sfree(&pv); return -1; }
+        transpose(c, n, nrhs, b, bt.p);
+        bc = bt.p;
+    }
+    if (c) zgetrs_("T", &N, &R, a, &ld, pv.p, bc, &ld, &info, 1);
+    else dgetrs_("T", &N, &R, a, &ld, pv.p, bc, &ld, &info, 1);
+    if (nrhs > 1) { transpose(c, nrhs, n, bt.p, b); sfree(&bt); }
+    sfree(&pv);
+    return 0;
+}
+
+int nd__lapack_cholesky(bool c, int64_t n, void *a) {
+    /* Fortran's upper triangle of A^T is A's lower one; U^T = L row-major */
+    f_int N = (f_int)n, ld = N > 0 ? N : 1, info = 0;
+    if (c) zpotrf_("U", &N, a, &ld, &info, 1); else dpotrf_("U", &N, a, &ld, &info, 1);
+    if (info != 0) return 1;
+    for (int64_t i = 0; i < n; i++)
+        for (int64_t j = i + 1; j < n; j++) {
+            if (c) ((nd__cplx *)a)[i * n + j] = 0; else ((double *)a)[i * n + j] = 0;
+        }
+    return 0;
+}
+
+int nd__lapack_qr(bool c, int64_t m, int64_t n, void *at, void *tau) {
+    f_int M = (f_int)m, N = (f_int)n, ld = M > 0 ? M : 1, info = 0, lw = -1;
+    if (m == 0 || n == 0) return 0;
+    nd__cplx q = 0;
+    if (c) zgeqrf_(&M, &N, at, &ld, tau, &q, &lw, &info); else dgeqrf_(&M, &N, at, &ld, tau, (double *)&q, &lw, &info);
+    lw = (f_int)creal(q) > 1 ? (f_int)creal(q) : 1;
+    sbuf w;
+    if (!sget(&w, (size_t)lw * (c ? 16 : 8))) return -1;
+    if (c) zgeqrf_(&M, &N, at, &ld, tau, w.p, &lw, &info); else dgeqrf_(&M, &N, at, &ld, tau, w.p, &lw, &info);
+    sfree(&w);
+    return info == 0 ? 0 : -1;
+}
+
+int nd__lapack_qr_q(bool c, int64_t m, int64_t n, const void *at, const void *tau, int64_t qcols, void *qt) {
+    size_t e = c ? 16 : 8;
+    int64_t k = m < n ? m : n;
+    if (m == 0 || qcols == 0) return 0;
+    /* the reflectors, in an m x qcols column-major array (qt itself) */
+    memset(qt, 0, (size_t)(m * qcols) * e);
+    memcpy(qt, at, (size_t)(m * (qcols < n ? qcols : n)) * e);
+    if (k == 0) { /* Q = I */
+        for (int64_t j = 0; j < qcols && j < m; j++) memcpy((char *)qt + (size_t)(j * m + j) * e, c ? (const void *)&(nd__cplx){ 1 } : (const void *)&(double){ 1 }, e);
+        return 0;
+    }
+    f_int M = (f_int)m, Q = (f_int)qcols, K = (f_int)k, info = 0, lw = -1;
+    nd__cplx q = 0;
+    if (c) zungqr_(&M, &Q, &K, qt, &M, tau, &q, &lw, &info); else dorgqr_(&M, &Q, &K, qt, &M, tau, (double *)&q, &lw, &info);
+    lw = (f_int)creal(q) > 1 ? (f_int)creal(q) : 1;
+    sbuf w;
+    if (!sget(&w, (size_t)lw * e)) return -1;
+    if (c) zungqr_(&M, &Q, &K, qt, &M, tau, w.p, &lw, &info); else dorgqr_(&M, &Q, &K, qt, &M, tau, w.p, &lw, &info);
+    sfree(&w);
+    return info == 0 ? 0 : -1;
+}
+
+int nd__lapack_eigh(bool c, int64_t n, void *a, double *w, void *v) {
+    /* a is the full Hermitian matrix; Fortran sees conj(A): same eigenvalues,
+     * conjugated eigenvectors, stored column-major */
+    if (n == 0) return 0;
+    f_int N = (f_int)n, info = 0, lw = -1, liw = -1, lrw = -1, iq = 0;
+    const char *job = v ? "V" : "N";
+    nd__cplx q = 0;
+    double rq = 0;
+    if (c) zheevd_(job, "L", &N, a, &N, w, &q, &lw, &rq, &lrw, &iq, &liw, &info, 1, 1);
+    else dsyevd_(job, "L", &N, a, &N, w, (double *)&q, &lw, &iq, &liw, &info, 1, 1);
+    lw = (f_int)creal(q) > 1 ? (f_int)creal(q) : 1;
+    liw = iq > 1 ? iq : 1;
+    lrw = (f_int)rq > 1 ? (f_int)rq : 1;
+    sbuf wk, iw, rw = { 0 };
+    if (!sget(&wk, (size_t)lw * (c ? 16 : 8))) return -2;
+    if (!sget(&iw, (size_t)liw * sizeof(f_int))) { sfree(&wk); return -2; }
+    if (c && !sget(&rw, (size_t)lrw * 8)) { sfree(&wk); sfree(&iw); return -2; }
+    if (c) zheevd_(job, "L", &N, a, &N, w, wk.p, &lw, rw.p, &lrw, iw.p, &liw, &info, 1, 1);
+    else dsyevd_(job, "L", &N, a, &N, w, wk.p, &lw, iw.p, &liw, &info, 1, 1);
+    sfree(&wk); sfree(&iw);
+    if (c) sfree(&rw);
+    if (info != 0) return -1;
+    if (v) { /* V[i][j] = conj(mem[j][i]) */
+        transpose(c, n, n, a, v);
+        if (c) for (int64_t i = 0; i < n * n; i++) ((nd__cplx *)v)[i] = conj(((nd__cplx *)v)[i]);
+    }
+    return 0;
+}
+
+int nd__lapack_svd(bool c, int64_t m, int64_t n, void *a, double *s, void *u, int64_t ucols, void *vh, int64_t vrows) {
+    /* Fortran sees A^T (n x m) = U' S V'^H, so A = conj(V') S U'^T: U' (column-major)
+     * read row-major is Vh, and V'^H read row-major is U.  No copies needed. */
+    int64_t k = m < n ? m : n;
+    if (k == 0) {
+        size_t e = c ? 16 : 8;
+        if (u) { memset(u, 0, (size_t)(m * ucols) * e); for (int64_t i = 0; i < m && i < ucols; i++) memcpy((char *)u + (size_t)(i * ucols + i) * e, c ? (const void *)&(nd__cplx){ 1 } : (const void *)&(double){ 1 }, e); }
+        if (vh) { memset(vh, 0, (size_t)(n * vrows) * e); for (int64_t i = 0; i < n && i < vrows; i++) memcpy((char *)vh + (size_t)(i * n + i) * e, c ? (const void *)&(nd__cplx){ 1 } : (const void *)&(double){ 1 }, e); }
+        return 0;
+    }
+    f_int M = (f_int)n, N = (f_int)m, lda = M, info = 0, lw = -1;
+    const char *job = !u ? "N" : (ucols == m && vrows == n ? "A" : "S");
+    f_int ldu = M, ldvt = !u ? 1 : (*job == 'A' ? N : (f_int)k);
+    nd__cplx dummy[1];
+    void *U1 = u ? vh : (void *)dummy, *VT1 = u ? u : (void *)dummy;
+    if (!u) ldu = 1;
+    sbuf iw, rw = { 0 }, wk;
+    if (!sget(&iw, (size_t)(8 * k) * sizeof(f_int))) return -2;
+    if (c) {
+        int64_t mx = m > n ? m : n;
+        size_t lr = *job == 'N' ? (size_t)(7 * k) : (size_t)(5 * k * k + 5 * k > 2 * mx * k + 2 * k * k + k ? 5 * k * k + 5 * k : 2 * mx * k + 2 * k * k + k);
+        if (!sget(&rw, lr * 8)) { sfree(&iw); return -2; }
+    }
+    nd__cplx q = 0;
+    if (c) zgesdd_(job, &M, &N, a, &lda, s, U1, &ldu, VT1, &ldvt, &q, &lw, rw.p, iw.p, &info, 1);
+    else dgesdd_(job, &M, &N, a, &lda, s, U1, &ldu, VT1, &ldvt, (double *)&q, &lw, iw.p, &info, 1);
+    lw = (f_int)creal(q) > 1 ? (f_int)creal(q) : 1;
+    if (!sget(&wk, (size_t)lw * (c ? 16 : 8))) { sfree(&iw); if (c) sfree(&rw); return -2; }
+    if (c) zgesdd_(job, &M, &N, a, &lda, s, U1, &ldu, VT1, &ldvt, wk.p, &lw, rw.p, iw.p, &info, 1);
+    else dgesdd_(job, &M, &N, a, &lda, s, U1, &ldu, VT1, &ldvt, wk.p, &lw, iw.p, &info, 1);
+    sfree(&wk); sfree(&iw);
+    if (c) sfree(&rw);
+    return info == 0 ? 0 : -1;
+}
+
+int nd__lapack_eig(nd__cplx *a, bool complex_input, int64_t n, nd__cplx *w, nd__cplx *v) {
+    if (n == 0) return 0;
+    f_int N = (f_int)n, info = 0, lw = -1, one = 1;
+    const char *jv = v ? "V" : "N";
+    int rc = -2;
+    if (complex_input) {
+        sbuf at, vr = { 0 }, rw, wk = { 0 };
+        if (!sget(&at, (size_t)(n * n) * 16)) return -2;
+        if (!sget(&rw, (size_t)(2 * n) * 8)) { sfree(&at); return -2; }
+        if (v && !sget(&vr, (size_t)(n * n) * 16)) goto zdone;
+        transpose(true, n, n, a, at.p);
+        nd__cplx q = 0, dummy = 0;
+        f_int ldvr = v ? N : 1;
+        zgeev_("N", jv, &N, at.p, &N, w, &dummy, &one, v ? vr.p : &dummy, &ldvr, &q, &lw, rw.p, &info, 1, 1);
+        lw = (f_int)creal(q) > 1 ? (f_int)creal(q) : 1;
+        if (!sget(&wk, (size_t)lw * 16)) goto zdone;
+        zgeev_("N", jv, &N, at.p, &N, w, &dummy, &one, v ? vr.p : &dummy, &ldvr, wk.p, &lw, rw.p, &info, 1, 1);
+        rc = info == 0 ? 0 : -1;
+        if (rc == 0 && v) transpose(true, n, n, vr.p, v);
+    zdone:
+        sfree(&at); sfree(&rw);
+        if (vr.p) sfree(&vr);
+        if (wk.p) sfree(&wk);
+        return rc;
+    }
+    sbuf at, wr, vr = { 0 }, wk = { 0 };
+    if (!sget(&at, (size_t)(n * n) * 8)) return -2;
+    if (!sget(&wr, (size_t)(2 * n) * 8)) { sfree(&at); return -2; }
+    if (v && !sget(&vr, (size_t)(n * n) * 8)) goto ddone;
+    for (int64_t i = 0; i < n; i++) /* column-major copy of the real parts */
+        for (int64_t j = 0; j < n; j++) ((double *)at.p)[j * n + i] = creal(a[i * n + j]);
+    {
+        double *re = wr.p, *im = re + n, q = 0, dummy = 0;
+        f_int ldvr = v ? N : 1;
+        dgeev_("N", jv, &N, at.p, &N, re, im, &dummy, &one, v ? vr.p : &dummy, &ldvr, &q, &lw, &info, 1, 1);
+        lw = (f_int)q > 1 ? (f_int)q : 1;
+        if (!sget(&wk, (size_t)lw * 8)) goto ddone;
+        dgeev_("N", jv, &N, at.p, &N, re, im, &dummy, &one, v ? vr.p : &dummy, &ldvr, wk.p, &lw, &info, 1, 1);
+        if (info != 0) { rc = -1; goto ddone; }
+        for (int64_t j = 0; j < n; j++) w[j] = re[j] + I * im[j];
+        if (v) {
+            const double *V = vr.p;
+            for (int64_t j = 0; j < n; j++) {
+                if (im[j] != 0 && j + 1 < n) { /* a pair: columns j, j+1 hold re and im */
+                    for (int64_t r = 0; r < n; r++) {
+                        v[r * n + j] = V[j * n + r] + I * V[(j + 1) * n + r];
+                        v[r * n + j + 1] = V[j * n + r] - I * V[(j + 1) * n + r];
+                    }
+                    j++;
+                } else {
+                    for (int64_t r = 0; r < n; r++) v[r * n + j] = V[j * n + r];
+                }
+            }
+        }
+        rc = 0;
+    }
+ddone:
+    sfree(&at); sfree(&wr);
+    if (vr.p) sfree(&vr);
+    if (wk.p) sfree(&wk);
+    return rc;
+}
+
+#else
+typedef int nd__lapack_unused; /* ISO C: a translation unit is not empty */
+#endif

@@ -1,0 +1,1121 @@
+/* np.linalg: stacked drivers over the factorizations.  Inputs are promoted as NumPy
+ * does (ints and bool -> float64; float16 refused), copied to contiguous double or
+ * double-complex stacks, factored one matrix at a time by LAPACK (lapack.c) or the
+ * native kernels (decomp.c), and the results rounded to float32/complex64 when the
+ * input was single precision. */
+#include "linalg/decomp.h"
+#include "linalg/lapack.h"
+
+#include <float.h>
+
+/* ------------------------------------------------------------ dtypes */
+
+/* The dtype NumPy's linalg computes in for d (NULL + TypeError for float16 etc.). */
+static const nd_dtype_t *la_type(const nd_dtype_t *d) {
+    switch (d->type) {
+    case ND_TYPE_FLOAT32: return ND_FLOAT32;
+    case ND_TYPE_COMPLEX64: return ND_COMPLEX64;
+    case ND_TYPE_COMPLEX128: return ND_COMPLEX128;
+    case ND_TYPE_FLOAT64: return ND_FLOAT64;
+    case ND_TYPE_FLOAT16: return nd__err(ND_ERR_TYPE, "array type float16 is unsupported in linalg");
+    default:
+        if (d->type <= ND_TYPE_UINT64) return ND_FLOAT64;
+        return nd__err(ND_ERR_TYPE, "array type %s is unsupported in linalg", d->name);
+    }
+}
+static const nd_dtype_t *la_type2(const nd_dtype_t *a, const nd_dtype_t *b) {
+    const nd_dtype_t *x = la_type(a), *y = x ? la_type(b) : NULL;
+    if (!y) return NULL;
+    bool c = nd_dtype_is_complex(x) || nd_dtype_is_complex(y);
+    bool single = (x == ND_FLOAT32 || x == ND_COMPLEX64) && (y == ND_FLOAT32 || y == ND_COMPLEX64);
+    return c ? (single ? ND_COMPLEX64 : ND_COMPLEX128) : (single ? ND_FLOAT32 : ND_FLOAT64);
+}
+static bool is_cplx(const nd_dtype_t *t) { return t == ND_COMPLEX64 || t == ND_COMPLEX128; }
+static const nd_dtype_t *work_type(const nd_dtype_t *t) { return is_cplx(t) ? ND_COMPLEX128 : ND_FLOAT64; }
+static const nd_dtype_t *real_of(const nd_dtype_t *t) {
+    return (t == ND_FLOAT32 || t == ND_COMPLEX64) ? ND_FLOAT32 : ND_FLOAT64;
+}
+
+/* Round a double/complex128 result to the target dtype (consumes r). */
+static nd_array *finish(nd_array *r, const nd_dtype_t *t) {
+    if (!r || r->dtype == t) return r;
+    nd_array *c = nd_astype_ex(r, t, NULL);
+    nd_free(r);
+    return c;
+}
+
+static void *err_ndim(int nd) {
+    return nd__err(ND_ERR_LINALG, "%d-dimensional array given. Array must be at least two-dimensional", nd);
+}
+
+/* Checks of np.linalg's _assert_stacked_2d / _assert_stacked_square; returns the
+ * compute dtype. */
+static const nd_dtype_t *check_stack(const nd_array *a, bool square) {
+    if (!a) return nd__err(ND_ERR_VALUE, "linalg: NULL array");
+    if (a->ndim < 2) return err_ndim(a->ndim);
+    if (square && a->shape[a->ndim - 1] != a->shape[a->ndim - 2])
+        return nd__err(ND_ERR_LINALG, "Last 2 dimensions of the array must be square");
+    return la_type(a->dtype);
+}
+
+static int64_t batch_count(const nd_array *a, int core) {
+    int64_t b = 1;
+    for (int i = 0; i < a->ndim - core; i++) b *= a->shape[i];
+    return b;
+}
+
+/* Scratch memory with its size remembered. */
+typedef struct { void *p; size_t n; } buf;
+static void *buf_get(buf *b, size_t n) {
+    b->n = n ? n : 1;
+    b->p = nd__malloc(b->n);
+    if (!b->p) nd__nomem();
+    return b->p;
+}
+static void buf_free(buf *b) { nd__free(b->p, b->n); b->p = NULL; }
+
+/* ------------------------------------------------- one-matrix operations */
+
+/* sign and log|det| of the n x n matrix a (destroyed). */
+static int det_one(bool c, int64_t n, void *a, int64_t *piv, nd__cplx *sign, double *logabs) {
+#ifdef ND_HAVE_BLAS
+    if (nd__la_use_blas() && n <= INT32_MAX) return nd__lapack_det(c, n, a, sign, logabs);
+#endif
+    if (c) nd__lu_z(n, a, piv); else nd__lu_d(n, a, piv);
+    nd__cplx s = 1;
+    double l = 0;
+    for (int64_t k = 0; k < n; k++) {
+        if (piv[k] != k) s = -s;
+        nd__cplx d = c ? ((nd__cplx *)a)[k * n + k] : ((double *)a)[k * n + k];
+        double ad = cabs(d);
+        if (ad == 0) { s = 0; l = -INFINITY; break; }
+        s *= d / ad;
+        l += log(ad);
+    }
+    *sign = s;
+    *logabs = l;
+    return 0;
+}
+
+/* Solve a x = b (b: n x nrhs row-major, overwritten); 1 when singular, -1 on error. */
+static int solve_one(bool c, int64_t n, void *a, int64_t nrhs, void *b, int64_t *piv) {
+#ifdef ND_HAVE_BLAS
+    if (nd__la_use_blas() && n <= INT32_MAX && nrhs <= INT32_MAX) return nd__lapack_solve(c, n, a, nrhs, b);
+#endif
+    if (c) {
+        if (nd__lu_z(n, a, piv)) return 1;
+        nd__lu_solve_z(n, a, piv, nrhs, b);
+    } else {
+        if (nd__lu_d(n, a, piv)) return 1;
+        nd__lu_solve_d(n, a, piv, nrhs, b);
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------- det family */
+
+static int slogdet_impl(const nd_array *a, nd_array **sign, nd_array **logabs, nd_array **det) {
+    const nd_dtype_t *t = check_stack(a, true);
+    if (!t) return -1;
+    bool c = is_cplx(t);
+    int64_t n = a->shape[a->ndim - 1], nb = batch_count(a, 2);
+    nd_array *w = nd__la_contig(a, work_type(t));
+    nd_array *s = w ? nd__new(work_type(t), a->ndim - 2, a->shape, 'C', false) : NULL;
+    nd_array *l = s ? nd__new(ND_FLOAT64, a->ndim - 2, a->shape, 'C', false) : NULL;
+    buf pv = { 0 }, sc = { 0 };
+    int rc = -1;
+    if (!l || !buf_get(&pv, (size_t)n * 8) || !buf_get(&sc, (size_t)(n * n) * (c ? 16 : 8))) goto done;
+    for (int64_t b = 0; b < nb; b++) {
+        memcpy(sc.p, w->data + b * n * n * w->dtype->itemsize, (size_t)(n * n) * (size_t)w->dtype->itemsize);
+        nd__cplx sg;
+        double la;
+        if (det_one(c, n, sc.p, pv.p, &sg, &la) < 0) goto done;
+        if (c) ((nd__cplx *)s->data)[b] = sg; else ((double *)s->data)[b] = creal(sg);
+        ((double *)l->data)[b] = la;
+    }
+    if (det) { /* det = sign * exp(logdet), as NumPy computes it */
+        for (int64_t b = 0; b < nb; b++) {
+            double e = exp(((double *)l->data)[b]);
+            if (c) ((nd__cplx *)s->data)[b] *= e; else ((double *)s->data)[b] *= e;
+        }
+        *det = finish(s, t);
+        s = NULL;
+        rc = *det ? 0 : -1;
+    } else {
+        *sign = finish(s, t);
+        *logabs = finish(l, real_of(t));
+        s = l = NULL;
+        rc = (*sign && *logabs) ? 0 : -1;
+        if (rc) { nd_free(*sign); nd_free(*logabs); *sign = *logabs = NULL; }
+    }
+done:
+    buf_free(&pv);
+    buf_free(&sc);
+    nd_free(w); nd_free(s); nd_free(l);
+    return rc;
+}
+
+nd_array *nd_linalg_det(const nd_array *a) {
+    nd_array *d = NULL;
+    return slogdet_impl(a, NULL, NULL, &d) < 0 ? NULL : d;
+}
+
+int nd_linalg_slogdet(const nd_array *a, nd_array **sign, nd_array **logabsdet) {
+    if (!sign || !logabsdet) { nd__err(ND_ERR_VALUE, "slogdet: NULL output"); return -1; }
+    *sign = *logabsdet = NULL;
+    return slogdet_impl(a, sign, logabsdet, NULL);
+}
+
+/* ---------------------------------------------------------- solve / inv */
+
+/* x = solve(a, b) for stacks already broadcast: a (nb, n, n), b (nb, n, k) contiguous
+ * in the work type; b overwritten. */
+static int solve_stack(bool c, int64_t nb, int64_t n, int64_t k, char *a, char *b) {
+    size_t e = c ? 16 : 8;
+    buf pv = { 0 };
+    if (!buf_get(&pv, (size_t)n * 8)) return -1;
+    int rc = 0;
+    for (int64_t i = 0; i < nb && rc == 0; i++) {
+        int r = solve_one(c, n, a + (size_t)(i * n * n) * e, k, b + (size_t)(i * n * k) * e, pv.p);
+        if (r > 0) { nd__err(ND_ERR_LINALG, "Singular matrix"); rc = -1; }
+        else if (r < 0) rc = -1;
+    }
+    buf_free(&pv);
+    return rc;
+}
+
+nd_array *nd_linalg_inv(const nd_array *a) {
+    const nd_dtype_t *t = check_stack(a, true);
+    if (!t) return NULL;
+    bool c = is_cplx(t);
+    int64_t n = a->shape[a->ndim - 1], nb = batch_count(a, 2);
+    nd_array *w = nd_astype_ex(a, work_type(t), &(nd_astype_opts){ .order = 'C' });
+    nd_array *x = w ? nd__new(work_type(t), a->ndim, a->shape, 'C', true) : NULL;
+    if (!x) { nd_free(w); return NULL; }
+    for (int64_t b = 0; b < nb; b++)
+        for (int64_t i = 0; i < n; i++) {
+            if (c) ((nd__cplx *)x->data)[(b * n + i) * n + i] = 1;
+            else ((double *)x->data)[(b * n + i) * n + i] = 1;
+        }
+    int r = solve_stack(c, nb, n, n, w->data, x->data);
+    nd_free(w);
+    if (r < 0) { nd_free(x); return NULL; }
+    return finish(x, t);
+}
+
+nd_array *nd_linalg_solve(const nd_array *a, const nd_array *b) {
+    if (!a || !b) return nd__err(ND_ERR_VALUE, "solve: NULL array");
+    if (!check_stack(a, true)) return NULL;
+    const nd_dtype_t *t = la_type2(a->dtype, b->dtype);
+    if (!t) return NULL;
+    bool c = is_cplx(t), vec = b->ndim == 1; /* NumPy 2: only a 1-d b is a vector */
+    int64_t n = a->shape[a->ndim - 1];
+    if (b->ndim == 0) return err_ndim(0);
+    int64_t bm = vec ? b->shape[0] : b->shape[b->ndim - 2];
+    if (bm != n) {
+        if (vec)
+            return nd__err(ND_ERR_VALUE, "solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc "
+                           "signature (m,m),(m)->(m) (size %lld is different from %lld)", (long long)bm, (long long)n);
+        return nd__err(ND_ERR_VALUE, "solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc "
+                       "signature (m,m),(m,n)->(m,n) (size %lld is different from %lld)", (long long)bm, (long long)n);
+    }
+    int64_t k = vec ? 1 : b->shape[b->ndim - 1];
+    int bcore = vec ? 1 : 2;
+    nd_shape_t shs[2] = { { a->ndim - 2, a->shape }, { b->ndim - bcore, b->shape } };
+    int64_t shape[ND_MAXDIMS + 2];
+    int nbd = nd_broadcast_shapes(2, shs, shape);
+    if (nbd < 0) return NULL;
+    int64_t nb = 1;
+    for (int i = 0; i < nbd; i++) nb *= shape[i];
+    shape[nbd] = n;
+    shape[nbd + 1] = n;
+    nd_array *ab = nd_broadcast_to(a, (nd_shape_t){ nbd + 2, shape }), *aw = NULL, *bb = NULL, *bw = NULL;
+    shape[nbd + 1] = k;
+    if (ab) aw = nd_astype_ex(ab, work_type(t), &(nd_astype_opts){ .order = 'C' });
+    if (aw) bb = nd_broadcast_to(b, (nd_shape_t){ nbd + bcore, shape });
+    if (bb) bw = nd_astype_ex(bb, work_type(t), &(nd_astype_opts){ .order = 'C' });
+    nd_array *res = NULL;
+    if (bw && solve_stack(c, nb, n, k, aw->data, bw->data) == 0) { res = bw; bw = NULL; }
+    nd_free(ab); nd_free(aw); nd_free(bb); nd_free(bw);
+    return finish(res, t);
+}
+
+/* ------------------------------------------------------------- cholesky */
+
+nd_array *nd_linalg_cholesky_ex(const nd_array *a, const nd_cholesky_opts *o) {
+    const nd_dtype_t *t = check_stack(a, true);
+    if (!t) return NULL;
+    bool c = is_cplx(t), upper = o && o->upper;
+    int64_t n = a->shape[a->ndim - 1], nb = batch_count(a, 2);
+    /* upper=True: factor the conjugate transpose's lower triangle, return L^H */
+    nd_array *src = upper ? nd_swapaxes(a, -1, -2) : nd_ref((nd_array *)a);
+    nd_array *w = src ? nd_astype_ex(src, work_type(t), &(nd_astype_opts){ .order = 'C' }) : NULL;
+    nd_free(src);
+    if (!w) return NULL;
+    size_t e = c ? 16 : 8;
+    for (int64_t b = 0; b < nb; b++) {
+        char *m = w->data + (size_t)(b * n * n) * e;
+        if (upper && c) /* the transpose read the upper triangle; conjugate it */
+            for (int64_t i = 0; i < n * n; i++) ((nd__cplx *)m)[i] = conj(((nd__cplx *)m)[i]);
+        int r;
+#ifdef ND_HAVE_BLAS
+        if (nd__la_use_blas() && n <= INT32_MAX) r = nd__lapack_cholesky(c, n, m);
+        else
+#endif
+            r = c ? nd__cholesky_z(n, (nd__cplx *)m) : nd__cholesky_d(n, (double *)m);
+        if (r != 0) { nd_free(w); nd__err(ND_ERR_LINALG, "Matrix is not positive definite"); return NULL; }
+        if (upper) { /* U = L^H */
+            for (int64_t i = 0; i < n; i++)
+                for (int64_t j = i; j < n; j++) {
+                    if (c) {
+                        nd__cplx *p = (nd__cplx *)m, x = conj(p[j * n + i]);
+                        p[j * n + i] = i == j ? x : 0;
+                        p[i * n + j] = x;
+                    } else {
+                        double *p = (double *)m, x = p[j * n + i];
+                        p[j * n + i] = i == j ? x : 0;
+                        p[i * n + j] = x;
+                    }
+                }
+        }
+    }
+    return finish(w, t);
+}
+
+/* ------------------------------------------------------------------ qr */
+
+int nd_linalg_qr_ex(const nd_array *a, nd_array **q, nd_array **r, const nd_qr_opts *o) {
+    nd_qr_mode mode = o ? o->mode : ND_QR_REDUCED;
+    if (q) *q = NULL;
+    if (r) *r = NULL;
+    if (!r || (mode != ND_QR_R && !q)) { nd__err(ND_ERR_VALUE, "qr: NULL output"); return -1; }
+    const nd_dtype_t *t = check_stack(a, false);
+    if (!t) return -1;
+    bool c = is_cplx(t);
+    size_t e = c ? 16 : 8;
+    int64_t m = a->shape[a->ndim - 2], n = a->shape[a->ndim - 1], k = m < n ? m : n, nb = batch_count(a, 2);
+    /* at: each matrix transposed (LAPACK's column-major layout) */
+    nd_array *tr = nd_swapaxes(a, -1, -2);
+    nd_array *at = tr ? nd_astype_ex(tr, work_type(t), &(nd_astype_opts){ .order = 'C' }) : NULL;
+    nd_free(tr);
+    if (!at) return -1;
+    int64_t tshape[ND_MAXDIMS];
+    memcpy(tshape, a->shape, (size_t)(a->ndim - 2) * 8);
+    tshape[a->ndim - 2] = k;
+    nd_array *tau = nd__new(work_type(t), a->ndim - 1, tshape, 'C', false);
+    if (!tau) { nd_free(at); return -1; }
+    for (int64_t b = 0; b < nb; b++) {
+        char *m1 = at->data + (size_t)(b * m * n) * e, *t1 = tau->data + (size_t)(b * k) * e;
+#ifdef ND_HAVE_BLAS
+        if (nd__la_use_blas() && m <= INT32_MAX && n <= INT32_MAX) {
+            if (nd__lapack_qr(c, m, n, m1, t1) < 0) { nd_free(at); nd_free(tau); return -1; }
+        } else
+#endif
+        if (c) nd__qr_z(m, n, (nd__cplx *)m1, (nd__cplx *)t1);
+        else nd__qr_d(m, n, (double *)m1, (double *)t1);
+    }
+    if (mode == ND_QR_RAW) { /* h: the transposed factored matrix, as NumPy returns */
+        *q = finish(at, t);
+        *r = finish(tau, t);
+        if (!*q || !*r) { nd_free(*q); nd_free(*r); *q = *r = NULL; return -1; }
+        return 0;
+    }
+    int64_t rrows = mode == ND_QR_COMPLETE ? m : k, qcols = mode == ND_QR_COMPLETE ? m : k;
+    int64_t shape[ND_MAXDIMS];
+    memcpy(shape, a->shape, (size_t)a->ndim * 8);
+    shape[a->ndim - 2] = rrows;
+    nd_array *R = nd__new(work_type(t), a->ndim, shape, 'C', true), *Q = NULL;
+    if (!R) goto fail;
+    for (int64_t b = 0; b < nb; b++) {
+        char *src = at->data + (size_t)(b * m * n) * e, *dst = R->data + (size_t)(b * rrows * n) * e;
+        for (int64_t i = 0; i < rrows && i < m; i++)
+            for (int64_t j = i; j < n; j++) memcpy(dst + (size_t)(i * n + j) * e, src + (size_t)(j * m + i) * e, e);
+    }
+    if (mode != ND_QR_R) {
+        shape[a->ndim - 2] = m;
+        shape[a->ndim - 1] = qcols;
+        Q = nd__new(work_type(t), a->ndim, shape, 'C', false);
+        buf qt = { 0 };
+        if (!Q || !buf_get(&qt, (size_t)(qcols * m) * e)) { nd_free(Q); Q = NULL; goto fail; }
+        for (int64_t b = 0; b < nb; b++) {
+            char *m1 = at->data + (size_t)(b * m * n) * e, *t1 = tau->data + (size_t)(b * k) * e;
+            int rc = 0;
+#ifdef ND_HAVE_BLAS
+            if (nd__la_use_blas() && m <= INT32_MAX && n <= INT32_MAX) rc = nd__lapack_qr_q(c, m, n, m1, t1, qcols, qt.p);
+            else
+#endif
+            if (c) nd__qr_q_z(m, n, (nd__cplx *)m1, (nd__cplx *)t1, qcols, qt.p);
+            else nd__qr_q_d(m, n, (double *)m1, (double *)t1, qcols, qt.p);
+            if (rc < 0) { buf_free(&qt); goto fail; }
+            char *dst = Q->data + (size_t)(b * m * qcols) * e;
+            for (int64_t i = 0; i < m; i++)
+                for (int64_t j = 0; j < qcols; j++) memcpy(dst + (size_t)(i * qcols + j) * e, (char *)qt.p + (size_t)(j * m + i) * e, e);
+        }
+        buf_free(&qt);
+        *q = finish(Q, t);
+        Q = NULL;
+        if (!*q) goto fail;
+    }
+    *r = finish(R, t);
+    R = NULL;
+    nd_free(at);
+    nd_free(tau);
+    if (!*r) { nd_free(q ? *q : NULL); if (q) *q = NULL; return -1; }
+    return 0;
+fail:
+    nd_free(at); nd_free(tau); nd_free(R); nd_free(Q);
+    if (q) { nd_free(*q); *q = NULL; }
+    return -1;
+}
+
+/* ----------------------------------------------------------------- eigh */
+
+/* Eigenproblem of the Hermitian stack: the UPLO triangle of each matrix is mirrored
+ * into the other before factoring (the other triangle is never read). */
+static int eigh_impl(const nd_array *a, char uplo, nd_array **wout, nd_array **vout) {
+    if (uplo == 0) uplo = 'L';
+    if (uplo != 'L' && uplo != 'U') { nd__err(ND_ERR_VALUE, "UPLO argument must be 'L' or 'U'"); return -1; }
+    const nd_dtype_t *t = check_stack(a, true);
+    if (!t) return -1;
+    bool c = is_cplx(t);
+    size_t e = c ? 16 : 8;
+    int64_t n = a->shape[a->ndim - 1], nb = batch_count(a, 2);
+    nd_array *w = nd__la_contig(a, work_type(t));
+    nd_array *W = w ? nd__new(ND_FLOAT64, a->ndim - 1, a->shape, 'C', false) : NULL;
+    nd_array *V = W && vout ? nd__new(work_type(t), a->ndim, a->shape, 'C', false) : NULL;
+    buf sc = { 0 }, eb = { 0 };
+    int rc = -1;
+    if (!W || (vout && !V) || !buf_get(&sc, (size_t)(n * n) * e) || !buf_get(&eb, (size_t)n * 8 + 8)) goto done;
+    for (int64_t b = 0; b < nb; b++) {
+        char *src = w->data + (size_t)(b * n * n) * e;
+        double *wv = (double *)W->data + b * n;
+        char *vv = V ? V->data + (size_t)(b * n * n) * e : NULL;
+        memcpy(sc.p, src, (size_t)(n * n) * e);
+        for (int64_t i = 0; i < n; i++) /* mirror the chosen triangle */
+            for (int64_t j = 0; j < i; j++) {
+                int64_t from = uplo == 'L' ? i * n + j : j * n + i, to = uplo == 'L' ? j * n + i : i * n + j;
+                if (c) ((nd__cplx *)sc.p)[to] = conj(((nd__cplx *)sc.p)[from]);
+                else ((double *)sc.p)[to] = ((double *)sc.p)[from];
+            }
+        if (c) for (int64_t i = 0; i < n; i++) ((nd__cplx *)sc.p)[i * n + i] = creal(((nd__cplx *)sc.p)[i * n + i]);
+        int r;
+#ifdef ND_HAVE_BLAS
+        if (nd__la_use_blas() && n <= INT32_MAX) r = nd__lapack_eigh(c, n, sc.p, wv, vv);
+        else
+#endif
+            r = c ? nd__eigh_z(n, sc.p, wv, (nd__cplx *)vv, eb.p) : nd__eigh_d(n, sc.p, wv, (double *)vv, eb.p);
+        if (r == -1) { nd__err(ND_ERR_LINALG, "Eigenvalues did not converge"); goto done; }
+        if (r < 0) goto done;
+    }
+    *wout = finish(W, real_of(t));
+    W = NULL;
+    if (!*wout) goto done;
+    if (vout) {
+        *vout = finish(V, t);
+        V = NULL;
+        if (!*vout) { nd_free(*wout); *wout = NULL; goto done; }
+    }
+    rc = 0;
+done:
+    buf_free(&sc);
+    buf_free(&eb);
+    nd_free(w); nd_free(W); nd_free(V);
+    return rc;
+}
+
+int nd_linalg_eigh_ex(const nd_array *a, nd_array **w, nd_array **v, const nd_eigh_opts *o) {
+    if (!w || !v) { nd__err(ND_ERR_VALUE, "eigh: NULL output"); return -1; }
+    *w = *v = NULL;
+    return eigh_impl(a, o ? o->UPLO : 'L', w, v);
+}
+
+nd_array *nd_linalg_eigvalsh_ex(const nd_array *a, const nd_eigh_opts *o) {
+    nd_array *w = NULL;
+    return eigh_impl(a, o ? o->UPLO : 'L', &w, NULL) < 0 ? NULL : w;
+}
+
+/* ------------------------------------------------------------------ svd */
+
+/* Make rows[i] (i < count, length L) orthonormal where valid[i] is false, by
+ * orthogonalizing unit vectors against the valid rows. */
+static void complete_basis(bool c, int64_t L, int64_t count, void *rows, bool *valid) {
+    for (int64_t r = 0, cand = 0; r < count; r++) {
+        if (valid[r]) continue;
+        for (; cand < L; cand++) {
+            if (c) {
+                nd__cplx *x = (nd__cplx *)rows + r * L;
+                for (int64_t i = 0; i < L; i++) x[i] = i == cand;
+                for (int pass = 0; pass < 2; pass++)
+                    for (int64_t q = 0; q < count; q++) {
+                        if (!valid[q]) continue;
+                        nd__cplx *y = (nd__cplx *)rows + q * L, d = 0;
+                        for (int64_t i = 0; i < L; i++) d += conj(y[i]) * x[i];
+                        for (int64_t i = 0; i < L; i++) x[i] -= d * y[i];
+                    }
+                double nr = 0;
+                for (int64_t i = 0; i < L; i++) nr += creal(x[i] * conj(x[i]));
+                nr = sqrt(nr);
+                if (nr > 0.5) { for (int64_t i = 0; i < L; i++) x[i] /= nr; valid[r] = true; cand++; break; }
+            } else {
+                double *x = (double *)rows + r * L;
+                for (int64_t i = 0; i < L; i++) x[i] = i == cand;
+                for (int pass = 0; pass < 2; pass++)
+                    for (int64_t q = 0; q < count; q++) {
+                        if (!valid[q]) continue;
+                        double *y = (double *)rows + q * L, d = 0;
+                        for (int64_t i = 0; i < L; i++) d += y[i] * x[i];
+                        for (int64_t i = 0; i < L; i++) x[i] -= d * y[i];
+                    }
+                double nr = 0;
+                for (int64_t i = 0; i < L; i++) nr += x[i] * x[i];
+                nr = sqrt(nr);
+                if (nr > 0.5) { for (int64_t i = 0; i < L; i++) x[i] /= nr; valid[r] = true; cand++; break; }
+            }
+        }
+    }
+}
+
+/* Native SVD of one m x n matrix a (row-major, not modified): s[k] descending; u
+ * (m x ucols) and vh (vrows x n) when non-NULL.  0, -1 (no convergence), -2 (memory). */
+static int svd_native(bool c, int64_t m, int64_t n, const void *a, double *s, void *u, int64_t ucols, void *vh,
+                      int64_t vrows) {
+    size_t e = c ? 16 : 8;
+    bool tall = m >= n;
+    int64_t L = tall ? m : n, k = tall ? n : m; /* Jacobi on k columns of length L */
+    buf at = { 0 }, vt = { 0 }, ord = { 0 }, ub = { 0 }, vb = { 0 }, val = { 0 };
+    int rc = -2;
+    int64_t nu = u ? ucols : 0, nv = vh ? vrows : 0;
+    if (!buf_get(&at, (size_t)(k * L) * e) || !buf_get(&vt, (size_t)(k * k) * e) || !buf_get(&ord, (size_t)k * 8) ||
+        !buf_get(&ub, (size_t)(m * (nu > k ? nu : k)) * e + e) || !buf_get(&vb, (size_t)(n * (nv > k ? nv : k)) * e + e) ||
+        !buf_get(&val, (size_t)(m > n ? m : n) + 1))
+        goto done;
+    /* at rows = columns of A (tall) or of A^H (wide): A^H's columns are conj rows of A */
+    for (int64_t j = 0; j < k; j++)
+        for (int64_t i = 0; i < L; i++) {
+            if (c) {
+                nd__cplx x = tall ? ((const nd__cplx *)a)[i * n + j] : conj(((const nd__cplx *)a)[j * n + i]);
+                ((nd__cplx *)at.p)[j * L + i] = x;
+            } else {
+                ((double *)at.p)[j * L + i] = tall ? ((const double *)a)[i * n + j] : ((const double *)a)[j * n + i];
+            }
+        }
+    bool want = u || vh;
+    int r = c ? nd__svd_jacobi_z(L, k, at.p, s, want ? vt.p : NULL) : nd__svd_jacobi_d(L, k, at.p, s, want ? vt.p : NULL);
+    if (r < 0) { rc = -1; goto done; }
+    int64_t *o = ord.p;
+    for (int64_t i = 0; i < k; i++) o[i] = i;
+    for (int64_t i = 1; i < k; i++) { /* insertion sort, descending */
+        int64_t x = o[i], j = i;
+        while (j > 0 && s[o[j - 1]] < s[x]) { o[j] = o[j - 1]; j--; }
+        o[j] = x;
+    }
+    double sorted[1];
+    (void)sorted;
+    {
+        double *tmp = nd__malloc((size_t)k * 8 + 8);
+        if (!tmp) { nd__nomem(); goto done; }
+        for (int64_t i = 0; i < k; i++) tmp[i] = s[o[i]];
+        memcpy(s, tmp, (size_t)k * 8);
+        nd__free(tmp, (size_t)k * 8 + 8);
+    }
+    if (!want) { rc = 0; goto done; }
+    /* left vectors of the Jacobi problem: rows of at / s (length L); right: rows of vt
+     * (length k).  Tall: U = left (m), V = right.  Wide: U = right (m = k), V = left. */
+    int64_t lcount = tall ? nu : nv, rcount = tall ? nv : nu;
+    void *lrows = tall ? ub.p : vb.p, *rrows = tall ? vb.p : ub.p; /* rows: vectors */
+    bool *valid = val.p;
+    for (int64_t i = 0; i < lcount; i++) valid[i] = false;
+    for (int64_t i = 0; i < lcount && i < k; i++) {
+        double sv = s[i];
+        /* a noise-level singular value has no reliable direction: complete instead */
+        if (!(sv > s[0] * DBL_EPSILON * (double)L)) continue;
+        for (int64_t q = 0; q < L; q++) {
+            if (c) ((nd__cplx *)lrows)[i * L + q] = ((nd__cplx *)at.p)[o[i] * L + q] / sv;
+            else ((double *)lrows)[i * L + q] = ((double *)at.p)[o[i] * L + q] / sv;
+        }
+        valid[i] = true;
+    }
+    complete_basis(c, L, lcount, lrows, valid);
+    for (int64_t i = 0; i < rcount; i++) /* rcount <= k */
+        memcpy((char *)rrows + (size_t)(i * k) * e, (char *)vt.p + (size_t)(o[i] * k) * e, (size_t)k * e);
+    /* U (m x ucols): column j = urows[j]; Vh (vrows x n): row j = conj(vrows[j]) */
+    if (u)
+        for (int64_t i = 0; i < m; i++)
+            for (int64_t j = 0; j < ucols; j++) memcpy((char *)u + (size_t)(i * ucols + j) * e, (char *)ub.p + (size_t)(j * m + i) * e, e);
+    if (vh)
+        for (int64_t j = 0; j < vrows; j++)
+            for (int64_t i = 0; i < n; i++) {
+                if (c) ((nd__cplx *)vh)[j * n + i] = conj(((nd__cplx *)vb.p)[j * n + i]);
+                else ((double *)vh)[j * n + i] = ((double *)vb.p)[j * n + i];
+            }
+    rc = 0;
+done:
+    buf_free(&at); buf_free(&vt); buf_free(&ord); buf_free(&ub); buf_free(&vb); buf_free(&val);
+    return rc;
+}
+
+static int svd_one(bool c, int64_t m, int64_t n, void *a, double *s, void *u, int64_t ucols, void *vh, int64_t vrows) {
+#ifdef ND_HAVE_BLAS
+    if (nd__la_use_blas() && m <= INT32_MAX && n <= INT32_MAX) return nd__lapack_svd(c, m, n, a, s, u, ucols, vh, vrows);
+#endif
+    return svd_native(c, m, n, a, s, u, ucols, vh, vrows);
+}
+
+static int svd_hermitian(const nd_array *a, nd_array **u, nd_array **s, nd_array **vh, const nd_dtype_t *t);
+
+int nd_linalg_svd_ex(const nd_array *a, nd_array **u, nd_array **s, nd_array **vh, const nd_svd_opts *o) {
+    if (!s || (!u) != (!vh)) { nd__err(ND_ERR_VALUE, "svd: give s, and u and vh together (or neither)"); return -1; }
+    *s = NULL;
+    if (u) *u = *vh = NULL;
+    const nd_dtype_t *t = check_stack(a, false);
+    if (!t) return -1;
+    if (o && o->hermitian) {
+        if (a->shape[a->ndim - 1] != a->shape[a->ndim - 2]) {
+            nd__err(ND_ERR_LINALG, "Last 2 dimensions of the array must be square");
+            return -1;
+        }
+        return svd_hermitian(a, u, s, vh, t);
+    }
+    bool c = is_cplx(t), full = !(o && o->reduced);
+    size_t e = c ? 16 : 8;
+    int64_t m = a->shape[a->ndim - 2], n = a->shape[a->ndim - 1], k = m < n ? m : n, nb = batch_count(a, 2);
+    int64_t ucols = full ? m : k, vrows = full ? n : k;
+    nd_array *w = nd__la_contig(a, work_type(t)), *S = NULL, *U = NULL, *V = NULL;
+    int64_t shape[ND_MAXDIMS];
+    memcpy(shape, a->shape, (size_t)a->ndim * 8);
+    shape[a->ndim - 2] = k;
+    if (!w || !(S = nd__new(ND_FLOAT64, a->ndim - 1, shape, 'C', false))) goto fail;
+    if (u) {
+        shape[a->ndim - 2] = m;
+        shape[a->ndim - 1] = ucols;
+        U = nd__new(work_type(t), a->ndim, shape, 'C', false);
+        shape[a->ndim - 2] = vrows;
+        shape[a->ndim - 1] = n;
+        V = U ? nd__new(work_type(t), a->ndim, shape, 'C', false) : NULL;
+        if (!V) goto fail;
+    }
+    buf sc = { 0 };
+    if (!buf_get(&sc, (size_t)(m * n) * e)) goto fail;
+    for (int64_t b = 0; b < nb; b++) {
+        memcpy(sc.p, w->data + (size_t)(b * m * n) * e, (size_t)(m * n) * e);
+        int r = svd_one(c, m, n, sc.p, (double *)S->data + b * k, U ? U->data + (size_t)(b * m * ucols) * e : NULL, ucols,
+                        V ? V->data + (size_t)(b * vrows * n) * e : NULL, vrows);
+        if (r < 0) {
+            if (r == -1) nd__err(ND_ERR_LINALG, "SVD did not converge");
+            buf_free(&sc);
+            goto fail;
+        }
+    }
+    buf_free(&sc);
+    nd_free(w);
+    w = NULL;
+    *s = finish(S, real_of(t));
+    S = NULL;
+    if (!*s) goto fail;
+    if (u) {
+        *u = finish(U, t);
+        *vh = finish(V, t);
+        U = V = NULL;
+        if (!*u || !*vh) goto fail;
+    }
+    return 0;
+fail:
+    nd_free(w); nd_free(S); nd_free(U); nd_free(V);
+    nd_free(*s);
+    *s = NULL;
+    if (u) { nd_free(*u); nd_free(*vh); *u = *vh = NULL; }
+    return -1;
+}
+
+nd_array *nd_linalg_svdvals(const nd_array *a) {
+    nd_array *s = NULL;
+    return nd_linalg_svd_ex(a, NULL, &s, NULL, NULL) < 0 ? NULL : s;
+}
+
+/* hermitian=True: from eigh, as NumPy: s = |w| descending, u = v, vh = (v sign(w))^H. */
+static int svd_hermitian(const nd_array *a, nd_array **u, nd_array **s, nd_array **vh, const nd_dtype_t *t) {
+    nd_array *w = NULL, *v = NULL;
+    if (eigh_impl(a, 'L', &w, u ? &v : NULL) < 0) return -1;
+    nd_array *wd = nd_astype_ex(w, ND_FLOAT64, &(nd_astype_opts){ .order = 'C' });
+    nd_array *vd = v ? nd_astype_ex(v, work_type(t), &(nd_astype_opts){ .order = 'C' }) : NULL;
+    nd_free(w);
+    nd_free(v);
+    if (!wd || (u && !vd)) { nd_free(wd); nd_free(vd); return -1; }
+    bool c = is_cplx(t);
+    int64_t n = a->shape[a->ndim - 1], nb = batch_count(a, 2);
+    nd_array *U = u ? nd__new(work_type(t), a->ndim, a->shape, 'C', false) : NULL;
+    nd_array *V = u ? nd__new(work_type(t), a->ndim, a->shape, 'C', false) : NULL;
+    int64_t *o = nd__malloc((size_t)n * 8 + 8);
+    if (!o || (u && (!U || !V))) { nd__nomem(); goto fail; }
+    for (int64_t b = 0; b < nb; b++) {
+        double *wb = (double *)wd->data + b * n;
+        for (int64_t i = 0; i < n; i++) o[i] = i;
+        /* NumPy: argsort(|w|)[::-1] -- a stable ascending sort reversed */
+        for (int64_t i = 1; i < n; i++) {
+            int64_t x = o[i], j = i;
+            while (j > 0 && fabs(wb[o[j - 1]]) > fabs(wb[x])) { o[j] = o[j - 1]; j--; }
+            o[j] = x;
+        }
+        for (int64_t i = 0; i < n / 2; i++) { int64_t t2 = o[i]; o[i] = o[n - 1 - i]; o[n - 1 - i] = t2; }
+        double *sv = nd__malloc((size_t)n * 8 + 8);
+        if (!sv) { nd__nomem(); goto fail; }
+        for (int64_t i = 0; i < n; i++) sv[i] = wb[o[i]];
+        if (u)
+            for (int64_t i = 0; i < n; i++)
+                for (int64_t j = 0; j < n; j++) {
+                    double sg = sv[j] > 0 ? 1 : sv[j] < 0 ? -1 : 0;
+                    if (c) {
+                        nd__cplx x = ((nd__cplx *)vd->data)[(b * n + i) * n + o[j]];
+                        ((nd__cplx *)U->data)[(b * n + i) * n + j] = x;
+                        ((nd__cplx *)V->data)[(b * n + j) * n + i] = conj(x * sg);
+                    } else {
+                        double x = ((double *)vd->data)[(b * n + i) * n + o[j]];
+                        ((double *)U->data)[(b * n + i) * n + j] = x;
+                        ((double *)V->data)[(b * n + j) * n + i] = x * sg;
+                    }
+                }
+        for (int64_t i = 0; i < n; i++) wb[i] = fabs(sv[i]);
+        nd__free(sv, (size_t)n * 8 + 8);
+    }
+    nd__free(o, (size_t)n * 8 + 8);
+    o = NULL;
+    nd_free(vd);
+    vd = NULL;
+    *s = finish(wd, real_of(t));
+    wd = NULL;
+    if (!*s) goto fail;
+    if (u) {
+        *u = finish(U, t);
+        *vh = finish(V, t);
+        U = V = NULL;
+        if (!*u || !*vh) goto fail;
+    }
+    return 0;
+fail:
+    if (o) nd__free(o, (size_t)n * 8 + 8);
+    nd_free(wd); nd_free(vd); nd_free(U); nd_free(V);
+    nd_free(*s);
+    *s = NULL;
+    if (u) { nd_free(*u); nd_free(*vh); *u = *vh = NULL; }
+    return -1;
+}
+
+/* ------------------------------------------------------------------ eig */
+
+static int eig_impl(const nd_array *a, nd_array **wout, nd_array **vout) {
+    const nd_dtype_t *t = check_stack(a, true);
+    if (!t) return -1;
+    bool c = is_cplx(t);
+    int64_t n = a->shape[a->ndim - 1], nb = batch_count(a, 2);
+    nd_array *w = nd_astype_ex(a, ND_COMPLEX128, &(nd_astype_opts){ .order = 'C' }); /* destroyed below */
+    nd_array *W = w ? nd__new(ND_COMPLEX128, a->ndim - 1, a->shape, 'C', false) : NULL;
+    nd_array *V = W && vout ? nd__new(ND_COMPLEX128, a->ndim, a->shape, 'C', false) : NULL;
+    int rc = -1;
+    if (!W || (vout && !V)) goto done;
+    bool all_real = true;
+    double anorm = 0;
+    for (int64_t i = 0; i < nb * n * n; i++) anorm = fmax(anorm, cabs(((nd__cplx *)w->data)[i]));
+    for (int64_t b = 0; b < nb; b++) {
+        nd__cplx *wb = (nd__cplx *)W->data + b * n, *vb = V ? (nd__cplx *)V->data + b * n * n : NULL;
+        int r;
+#ifdef ND_HAVE_BLAS
+        if (nd__la_use_blas() && n <= INT32_MAX)
+            r = nd__lapack_eig((nd__cplx *)w->data + b * n * n, c, n, wb, vb);
+        else
+#endif
+            r = nd__eig_z(n, (nd__cplx *)w->data + b * n * n, wb, vb);
+        if (r == -1) { nd__err(ND_ERR_LINALG, "Eigenvalues did not converge"); goto done; }
+        if (r < 0) goto done;
+        if (!c) {
+            /* real input: eigenvalues whose imaginary part is rounding noise are real;
+             * their vectors are real up to the phase already removed */
+            double tol = 64 * n * DBL_EPSILON * (anorm > 0 ? anorm : 1);
+            for (int64_t i = 0; i < n; i++) {
+                if (fabs(cimag(wb[i])) <= tol) {
+                    bool paired = false; /* a genuine conjugate pair stays complex */
+                    for (int64_t j = 0; j < n && !paired; j++)
+                        if (j != i && fabs(cimag(wb[j])) > 0 && cabs(wb[j] - conj(wb[i])) <= tol && cabs(wb[j] - wb[i]) > tol)
+                            paired = true;
+                    if (!paired) {
+                        wb[i] = creal(wb[i]);
+                        if (vb) for (int64_t r2 = 0; r2 < n; r2++) vb[r2 * n + i] = creal(vb[r2 * n + i]);
+                    }
+                }
+                if (cimag(wb[i]) != 0) all_real = false;
+            }
+        }
+    }
+    const nd_dtype_t *rt = c ? t : (all_real ? real_of(t) : (t == ND_FLOAT32 ? ND_COMPLEX64 : ND_COMPLEX128));
+    if (!c && all_real && V) { /* renormalize the real parts */
+        int64_t cnt = nb * n;
+        for (int64_t q = 0; q < cnt; q++) {
+            int64_t b = q / n, j = q % n;
+            nd__cplx *vb = (nd__cplx *)V->data + b * n * n;
+            double s2 = 0;
+            for (int64_t r2 = 0; r2 < n; r2++) s2 += creal(vb[r2 * n + j]) * creal(vb[r2 * n + j]);
+            s2 = s2 > 0 ? 1 / sqrt(s2) : 1;
+            for (int64_t r2 = 0; r2 < n; r2++) vb[r2 * n + j] *= s2;
+        }
+    }
+    *wout = finish(W, rt);
+    W = NULL;
+    if (!*wout) goto done;
+    if (vout) {
+        *vout = finish(V, rt);
+        V = NULL;
+        if (!*vout) { nd_free(*wout); *wout = NULL; goto done; }
+    }
+    rc = 0;
+done:
+    nd_free(w); nd_free(W); nd_free(V);
+    return rc;
+}
+
+int nd_linalg_eig(const nd_array *a, nd_array **w, nd_array **v) {
+    if (!w || !v) { nd__err(ND_ERR_VALUE, "eig: NULL output"); return -1; }
+    *w = *v = NULL;
+    return eig_impl(a, w, v);
+}
+
+nd_array *nd_linalg_eigvals(const nd_array *a) {
+    nd_array *w = NULL;
+    return eig_impl(a, &w, NULL) < 0 ? NULL : w;
+}
+
+/* ------------------------------------------------- lstsq, pinv, rank */
+
+int nd_linalg_lstsq_ex(const nd_array *a, const nd_array *b, nd_array **x, nd_array **residuals, int64_t *rank,
+                       nd_array **s, const nd_lstsq_opts *o) {
+    nd_array **outs[3] = { x, residuals, s };
+    for (int i = 0; i < 3; i++) if (outs[i]) *outs[i] = NULL;
+    if (!a || !b) { nd__err(ND_ERR_VALUE, "lstsq: NULL array"); return -1; }
+    if (a->ndim != 2) { nd__err(ND_ERR_LINALG, "%d-dimensional array given. Array must be two-dimensional", a->ndim); return -1; }
+    if (b->ndim != 1 && b->ndim != 2) { nd__err(ND_ERR_LINALG, "%d-dimensional array given. Array must be two-dimensional", b->ndim); return -1; }
+    const nd_dtype_t *t = la_type2(a->dtype, b->dtype);
+    if (!t) return -1;
+    bool c = is_cplx(t), vec = b->ndim == 1;
+    size_t e = c ? 16 : 8;
+    int64_t m = a->shape[0], n = a->shape[1], k = m < n ? m : n, nrhs = vec ? 1 : b->shape[1];
+    if (b->shape[0] != m) { nd__err(ND_ERR_LINALG, "Incompatible dimensions"); return -1; }
+    nd_array *aw = nd__la_contig(a, work_type(t)), *bw = aw ? nd__la_contig(b, work_type(t)) : NULL;
+    nd_array *X = NULL, *S = NULL, *R = NULL;
+    buf U = { 0 }, VH = { 0 }, sc = { 0 };
+    int rc = -1;
+    if (!bw) goto done;
+    X = nd__new(work_type(t), vec ? 1 : 2, (int64_t[]){ n, nrhs }, 'C', true);
+    S = X ? nd__new(ND_FLOAT64, 1, &k, 'C', false) : NULL;
+    if (!S || !buf_get(&U, (size_t)(m * k) * e) || !buf_get(&VH, (size_t)(k * n) * e) || !buf_get(&sc, (size_t)(m * n) * e))
+        goto done;
+    memcpy(sc.p, aw->data, (size_t)(m * n) * e);
+    double *sv = (double *)S->data;
+    int r = svd_one(c, m, n, sc.p, sv, U.p, k, VH.p, k);
+    if (r < 0) { if (r == -1) nd__err(ND_ERR_LINALG, "SVD did not converge in Linear Least Squares"); goto done; }
+    double rcond = o && o->rcond_set ? o->rcond : DBL_EPSILON * (double)(m > n ? m : n);
+    if (t == ND_FLOAT32 || t == ND_COMPLEX64) {
+        if (!(o && o->rcond_set)) rcond = FLT_EPSILON * (double)(m > n ? m : n);
+    }
+    if (rcond < 0) rcond = DBL_EPSILON; /* LAPACK: negative rcond means machine precision */
+    double cut = k ? rcond * sv[0] : 0;
+    int64_t rk = 0;
+    for (int64_t i = 0; i < k; i++) if (sv[i] > cut) rk++;
+    /* x = V diag(1/s) U^H b over the kept singular values */
+    for (int64_t q = 0; q < nrhs; q++)
+        for (int64_t i = 0; i < rk; i++) {
+            nd__cplx d = 0;
+            for (int64_t r2 = 0; r2 < m; r2++) {
+                nd__cplx uu = c ? conj(((nd__cplx *)U.p)[r2 * k + i]) : ((double *)U.p)[r2 * k + i];
+                nd__cplx bb = c ? ((nd__cplx *)bw->data)[r2 * nrhs + q] : ((double *)bw->data)[r2 * nrhs + q];
+                d += uu * bb;
+            }
+            d /= sv[i];
+            for (int64_t j = 0; j < n; j++) {
+                nd__cplx vv = c ? conj(((nd__cplx *)VH.p)[i * n + j]) : ((double *)VH.p)[i * n + j];
+                if (c) ((nd__cplx *)X->data)[j * nrhs + q] += vv * d;
+                else ((double *)X->data)[j * nrhs + q] += creal(vv * d);
+            }
+        }
+    int64_t nres = (rk == n && m > n) ? nrhs : 0;
+    R = nd__new(ND_FLOAT64, 1, &nres, 'C', true);
+    if (!R) goto done;
+    for (int64_t q = 0; q < nres; q++) {
+        double acc = 0;
+        for (int64_t r2 = 0; r2 < m; r2++) {
+            nd__cplx d = c ? -((nd__cplx *)bw->data)[r2 * nrhs + q] : -((double *)bw->data)[r2 * nrhs + q];
+            for (int64_t j = 0; j < n; j++) {
+                if (c) d += ((nd__cplx *)aw->data)[r2 * n + j] * ((nd__cplx *)X->data)[j * nrhs + q];
+                else d += ((double *)aw->data)[r2 * n + j] * ((double *)X->data)[j * nrhs + q];
+            }
+            acc += creal(d * conj(d));
+        }
+        ((double *)R->data)[q] = acc;
+    }
+    if (rank) *rank = rk;
+    if (x) { *x = finish(X, t); X = NULL; if (!*x) goto done; }
+    if (residuals) { *residuals = finish(R, real_of(t)); R = NULL; if (!*residuals) goto done; }
+    if (s) { *s = finish(S, real_of(t)); S = NULL; if (!*s) goto done; }
+    rc = 0;
+done:
+    if (rc < 0) for (int i = 0; i < 3; i++) if (outs[i]) { nd_free(*outs[i]); *outs[i] = NULL; }
+    buf_free(&U); buf_free(&VH); buf_free(&sc);
+    nd_free(aw); nd_free(bw); nd_free(X); nd_free(S); nd_free(R);
+    return rc;
+}
+
+nd_array *nd_linalg_pinv_ex(const nd_array *a, const nd_pinv_opts *o) {
+    const nd_dtype_t *t = check_stack(a, false);
+    if (!t) return NULL;
+    bool c = is_cplx(t);
+    size_t e = c ? 16 : 8;
+    double rcond = o && o->rcond_set ? o->rcond : 1e-15;
+    int64_t m = a->shape[a->ndim - 2], n = a->shape[a->ndim - 1], k = m < n ? m : n, nb = batch_count(a, 2);
+    nd_array *u = NULL, *s = NULL, *vh = NULL, *ud = NULL, *sd = NULL, *vd = NULL, *res = NULL;
+    if (nd_linalg_svd_ex(a, &u, &s, &vh, &(nd_svd_opts){ .reduced = true, .hermitian = o && o->hermitian }) < 0) return NULL;
+    ud = nd__la_contig(u, work_type(t));
+    vd = ud ? nd__la_contig(vh, work_type(t)) : NULL;
+    sd = vd ? nd__la_contig(s, ND_FLOAT64) : NULL;
+    int64_t shape[ND_MAXDIMS];
+    memcpy(shape, a->shape, (size_t)a->ndim * 8);
+    shape[a->ndim - 2] = n;
+    shape[a->ndim - 1] = m;
+    res = sd ? nd__new(work_type(t), a->ndim, shape, 'C', true) : NULL;
+    if (res) {
+        for (int64_t b = 0; b < nb; b++) {
+            double *sv = (double *)sd->data + b * k, smax = 0;
+            for (int64_t i = 0; i < k; i++) smax = fmax(smax, sv[i]);
+            /* pinv = V diag(1/s) U^H, s below rcond * max(s) dropped */
+            for (int64_t i = 0; i < k; i++) {
+                if (!(sv[i] > rcond * smax)) continue;
+                double inv = 1 / sv[i];
+                for (int64_t p = 0; p < n; p++)
+                    for (int64_t q = 0; q < m; q++) {
+                        if (c) {
+                            nd__cplx vv = conj(((nd__cplx *)vd->data)[(b * k + i) * n + p]);
+                            nd__cplx uu = conj(((nd__cplx *)ud->data)[(b * m + q) * k + i]);
+                            ((nd__cplx *)res->data)[(b * n + p) * m + q] += vv * inv * uu;
+                        } else {
+                            double vv = ((double *)vd->data)[(b * k + i) * n + p];
+                            double uu = ((double *)ud->data)[(b * m + q) * k + i];
+                            ((double *)res->data)[(b * n + p) * m + q] += vv * inv * uu;
+                        }
+                    }
+            }
+        }
+    }
+    (void)e;
+    nd_free(u); nd_free(s); nd_free(vh); nd_free(ud); nd_free(vd); nd_free(sd);
+    return finish(res, t);
+}
+
+nd_array *nd_linalg_matrix_rank_ex(const nd_array *a, const nd_matrix_rank_opts *o) {
+    if (!a) return nd__err(ND_ERR_VALUE, "matrix_rank: NULL array");
+    if (a->ndim < 2) { /* NumPy: int(not all(M == 0)) */
+        nd_array *d = nd_astype_ex(a, ND_COMPLEX128, &(nd_astype_opts){ .order = 'C' });
+        if (!d) return NULL;
+        int64_t any = 0, n = nd_size(d);
+        for (int64_t i = 0; i < n; i++) if (((nd__cplx *)d->data)[i] != 0) any = 1;
+        nd_free(d);
+        nd_array *r = nd__new(ND_INT64, 0, NULL, 'C', false);
+        if (r) *(int64_t *)r->data = any;
+        return r;
+    }
+    nd_array *s = NULL;
+    if (o && o->hermitian) {
+        nd_array *u = NULL, *vh = NULL;
+        if (nd_linalg_svd_ex(a, &u, &s, &vh, &(nd_svd_opts){ .hermitian = true }) < 0) return NULL;
+        nd_free(u);
+        nd_free(vh);
+    } else {
+        s = nd_linalg_svdvals(a);
+    }
+    if (!s) return NULL;
+    const nd_dtype_t *st = s->dtype;
+    nd_array *sd = nd__la_contig(s, ND_FLOAT64);
+    nd_free(s);
+    if (!sd) return NULL;
+    int64_t m = a->shape[a->ndim - 2], n = a->shape[a->ndim - 1], k = m < n ? m : n, nb = batch_count(a, 2);
+    nd_array *r = nd__new(ND_INT64, a->ndim - 2, a->shape, 'C', false);
+    if (r) {
+        double eps = st == ND_FLOAT32 ? FLT_EPSILON : DBL_EPSILON;
+        for (int64_t b = 0; b < nb; b++) {
+            double *sv = (double *)sd->data + b * k, smax = 0;
+            for (int64_t i = 0; i < k; i++) smax = fmax(smax, sv[i]);
+            double tol;
+            if (o && o->tol_set) tol = o->tol;
+            else if (o && o->rtol_set) tol = o->rtol * smax;
+            else tol = smax * (double)(m > n ? m : n) * eps;
+            int64_t cnt = 0;
+            for (int64_t i = 0; i < k; i++) if (sv[i] > tol) cnt++;
+            ((int64_t *)r->data)[b] = cnt;
+        }
+    }
+    nd_free(sd);
+    return r;
+}
+
+/* ---------------------------------------------------------------- norm */
+
+nd_array *nd_linalg_norm_ex(const nd_array *x, const nd_norm_opts *o) {
+    if (!x) return nd__err(ND_ERR_VALUE, "norm: NULL array");
+    if (!nd__is_numeric(x->dtype)) return nd__err(ND_ERR_TYPE, "norm: unsupported dtype %s", x->dtype->name);
+    nd_norm_ord ord = o ? o->ord : ND_NORM_DEFAULT;
+    double p = o ? o->p : 0;
+    bool keep = o && o->keepdims;
+    int axes[2], na;
+    if (o && o->axis.n) {
+        if (o->axis.n > 2) return nd__err(ND_ERR_VALUE, "Improper number of dimensions to norm.");
+        na = o->axis.n;
+        for (int i = 0; i < na; i++) if ((axes[i] = nd__check_axis(o->axis.v[i], x->ndim)) < 0) return NULL;
+        if (na == 2 && axes[0] == axes[1]) return nd__err(ND_ERR_VALUE, "Duplicate axes given.");
+    } else if (ord == ND_NORM_DEFAULT || (ord == ND_NORM_FRO && x->ndim == 2)) {
+        na = -1; /* every element: sqrt(sum |x|^2) */
+    } else {
+        if (x->ndim != 1 && x->ndim != 2) return nd__err(ND_ERR_VALUE, "Improper number of dimensions to norm.");
+        na = x->ndim;
+        axes[0] = 0;
+        axes[1] = 1;
+    }
+    if (na == 1 && (ord == ND_NORM_FRO || ord == ND_NORM_NUC))
+        return nd__err(ND_ERR_VALUE, "Invalid norm order '%s' for vectors", ord == ND_NORM_FRO ? "fro" : "nuc");
+    if (na == 2 && ord == ND_NORM_P && !(p == 1 || p == -1 || p == 2 || p == -2))
+        return nd__err(ND_ERR_VALUE, "Invalid norm order for matrices.");
+    const nd_dtype_t *rt = x->dtype->type == ND_TYPE_FLOAT16 ? ND_FLOAT16
+                         : (x->dtype == ND_FLOAT32 || x->dtype == ND_COMPLEX64) ? ND_FLOAT32 : ND_FLOAT64;
+    /* the reduced axes moved last, the rest kept in order */
+    int perm[ND_MAXDIMS], k = 0, nred = na < 0 ? x->ndim : na;
+    bool red[ND_MAXDIMS] = { false };
+    if (na < 0) for (int i = 0; i < x->ndim; i++) red[i] = true;
+    else for (int i = 0; i < na; i++) red[axes[i]] = true;
+    for (int i = 0; i < x->ndim; i++) if (!red[i]) perm[k++] = i;
+    if (na < 0) for (int i = 0; i < x->ndim; i++) perm[k++] = i;
+    else for (int i = 0; i < na; i++) perm[k++] = axes[i];
+    int64_t oshape[ND_MAXDIMS];
+    int on = 0;
+    for (int i = 0; i < x->ndim; i++) {
+        if (!red[i]) oshape[on++] = x->shape[i];
+        else if (keep) oshape[on++] = 1;
+    }
+    nd_array *xt = nd_transpose(x, perm), *res = NULL, *sv = NULL, *xa = NULL;
+    if (!xt) return NULL;
+    int64_t outer = 1, L = 1;
+    for (int i = 0; i < x->ndim - nred; i++) outer *= xt->shape[i];
+    for (int i = x->ndim - nred; i < x->ndim; i++) L *= xt->shape[i];
+    bool svd_kind = na == 2 && (ord == ND_NORM_NUC || (ord == ND_NORM_P && (p == 2 || p == -2)));
+    res = nd__new(ND_FLOAT64, on, oshape, 'C', false);
+    if (!res) goto done;
+    double *r = (double *)res->data;
+    if (svd_kind) {
+        if (L == 0) { nd__err(ND_ERR_VALUE, "zero-size array to reduction operation maximum which has no identity"); goto fail; }
+        sv = nd_linalg_svdvals(xt);
+        nd_array *sd = sv ? nd__la_contig(sv, ND_FLOAT64) : NULL;
+        if (!sd) goto fail;
+        int64_t kk = sd->shape[sd->ndim - 1];
+        for (int64_t q = 0; q < outer; q++) {
+            const double *s = (const double *)sd->data + q * kk;
+            double acc = ord == ND_NORM_NUC ? 0 : s[0];
+            for (int64_t i = 0; i < kk; i++) {
+                if (ord == ND_NORM_NUC) acc += s[i];
+                else if (p == 2) acc = fmax(acc, s[i]);
+                else acc = fmin(acc, s[i]);
+            }
+            r[q] = acc;
+        }
+        nd_free(sd);
+        goto done;
+    }
+    xa = nd_astype_ex(xt, ND_COMPLEX128, &(nd_astype_opts){ .order = 'C' });
+    if (!xa) goto fail;
+    const nd__cplx *v = (const nd__cplx *)xa->data;
+    for (int64_t q = 0; q < outer; q++) {
+        const nd__cplx *b = v + q * L;
+        double acc = 0;
+        if (na == 2 && ord != ND_NORM_DEFAULT && ord != ND_NORM_FRO) {
+            /* induced norms: 1/-1 reduce column sums, inf/-inf row sums */
+            int64_t R = xt->shape[x->ndim - 2], C = xt->shape[x->ndim - 1];
+            bool cols = ord == ND_NORM_P;
+            bool mx = (ord == ND_NORM_P && p == 1) || ord == ND_NORM_INF;
+            int64_t cnt = cols ? C : R;
+            if (cnt == 0 || (cols ? R : C) < 0) { nd__err(ND_ERR_VALUE, "zero-size array to reduction operation which has no identity"); goto fail; }
+            for (int64_t i = 0; i < cnt; i++) {
+                double sum = 0;
+                for (int64_t j = 0; j < (cols ? R : C); j++) sum += cabs(cols ? b[j * C + i] : b[i * C + j]);
+                acc = i == 0 ? sum : (mx ? fmax(acc, sum) : fmin(acc, sum));
+            }
+        } else if (na == 1 && ord != ND_NORM_DEFAULT && !(ord == ND_NORM_P && p == 2)) {
+            if (ord == ND_NORM_INF || ord == ND_NORM_NEG_INF) {
+                if (L == 0) { nd__err(ND_ERR_VALUE, "zero-size array to reduction operation %s which has no identity", ord == ND_NORM_INF ? "maximum" : "minimum"); goto fail; }
+                acc = cabs(b[0]);
+                for (int64_t i = 1; i < L; i++) acc = ord == ND_NORM_INF ? fmax(acc, cabs(b[i])) : fmin(acc, cabs(b[i]));
+            } else if (p == 0) {
+                for (int64_t i = 0; i < L; i++) acc += b[i] != 0;
+            } else if (p == 1) {
+                for (int64_t i = 0; i < L; i++) acc += cabs(b[i]);
+            } else {
+                for (int64_t i = 0; i < L; i++) acc += pow(cabs(b[i]), p);
+                acc = pow(acc, 1 / p);
+            }
+        } else { /* 2-norm / Frobenius, scaled against overflow */
+            double scale = 0, ssq = 1;
+            for (int64_t i = 0; i < L; i++) {
+                double parts[2] = { fabs(creal(b[i])), fabs(cimag(b[i])) };
+                for (int t = 0; t < 2; t++) {
+                    double a = parts[t];
+                    if (a == 0) continue;
+                    if (isnan(a) || isinf(a)) { scale = a + (isnan(scale) ? scale : 0); ssq = 1; if (isnan(a)) break; continue; }
+                    if (isinf(scale)) continue;
+                    if (scale < a) { ssq = 1 + ssq * (scale / a) * (scale / a); scale = a; }
+                    else ssq += (a / scale) * (a / scale);
+                }
+            }
+            acc = scale * sqrt(ssq);
+        }
+        r[q] = acc;
+    }
+done:
+    nd_free(xt); nd_free(sv); nd_free(xa);
+    return finish(res, rt);
+fail:
+    nd_free(res);
+    res = NULL;
+    goto done;
+}
+
+nd_array *nd_linalg_cond_ex(const nd_array *x, const nd_cond_opts *o) {
+    nd_norm_ord ord = o ? o->ord : ND_NORM_DEFAULT;
+    double p = o ? o->p : 0;
+    if (!check_stack(x, false)) return NULL;
+    if (ord == ND_NORM_DEFAULT || (ord == ND_NORM_P && (p == 2 || p == -2))) {
+        nd_array *s = nd_linalg_svdvals(x);
+        if (!s) return NULL;
+        const nd_dtype_t *rt = s->dtype;
+        nd_array *sd = nd__la_contig(s, ND_FLOAT64);
+        nd_free(s);
+        if (!sd) return NULL;
+        int64_t k = sd->shape[sd->ndim - 1], nb = nd_size(sd) / (k ? k : 1);
+        nd_array *r = nd__new(ND_FLOAT64, sd->ndim - 1, sd->shape, 'C', false);
+        if (r)
+            for (int64_t b = 0; b < nb; b++) {
+                const double *sv = (const double *)sd->data + b * k;
+                ((double *)r->data)[b] = (ord == ND_NORM_P && p == -2) ? sv[k - 1] / sv[0] : sv[0] / sv[k - 1];
+            }
+        nd_free(sd);
+        return finish(r, rt);
+    }
+    if (x->shape[x->ndim - 1] != x->shape[x->ndim - 2])
+        return nd__err(ND_ERR_LINALG, "Last 2 dimensions of the array must be square");
+    nd_array *inv = nd_linalg_inv(x);
+    if (!inv) return NULL;
+    nd_norm_opts no = { .ord = ord, .p = p, .axis = ND_AXIS(-2, -1) };
+    nd_array *n1 = nd_linalg_norm_ex(x, &no), *n2 = n1 ? nd_linalg_norm_ex(inv, &no) : NULL, *r = NULL;
+    if (n2) {
+        nd_array *a = nd__la_contig(n1, ND_FLOAT64), *b = a ? nd__la_contig(n2, ND_FLOAT64) : NULL;
+        if (b) {
+            r = nd__new(ND_FLOAT64, a->ndim, a->shape, 'C', false);
+            if (r) for (int64_t i = 0; i < nd_size(a); i++) ((double *)r->data)[i] = ((double *)a->data)[i] * ((double *)b->data)[i];
+            r = finish(r, n1->dtype);
+        }
+        nd_free(a);
+        nd_free(b);
+    }
+    nd_free(inv); nd_free(n1); nd_free(n2);
+    return r;
+}
