@@ -298,6 +298,10 @@ enum {
     ND_ALIGNED = 1 << 4
 };
 
+/** ND_ARRAYS(a, b, c): a list of arrays for functions that take (arrays, n).  Inside a
+ *  macro call a bare `(nd_array *[]){a, b}` would split at its commas; this does not. */
+#define ND_ARRAYS(...) ((nd_array *[]){ __VA_ARGS__ })
+
 /** Release a handle (NULL is fine).  Memory goes when the last view of it goes. */
 void nd_free(nd_array *a);
 /** Another handle on the same array (cheap; free both). */
