@@ -17,7 +17,21 @@ static int copy_same(char **p, int64_t n, const int64_t *s, void *ud) {
     case 1: for (int64_t i = 0; i < n; i++) d[i * ds] = src[i * ss]; break;
     case 2: for (int64_t i = 0; i < n; i++) memcpy(d + i * ds, src + i * ss, 2); break;
     case 4: for (int64_t i = 0; i < n; i++) memcpy(d + i * ds, src + i * ss, 4); break;
-    case 8: for (int64_t i = 0; i < n; i++) memcpy(d + i * ds, src + i * ss, 8); break;
+    case 8:
+        if (ds == 8 && ss % 8 == 0 && ((uintptr_t)d % 8 | (uintptr_t)src % 8) == 0) {
+            /* gather into a contiguous run: typed, unrolled, independent loads */
+            uint64_t *q = (uint64_t *)(void *)d;
+            const uint64_t *r = (const uint64_t *)(const void *)src;
+            int64_t k = ss / 8, i = 0;
+            for (; i + 4 <= n; i += 4) {
+                uint64_t a0 = r[i * k], a1 = r[(i + 1) * k], a2 = r[(i + 2) * k], a3 = r[(i + 3) * k];
+                q[i] = a0; q[i + 1] = a1; q[i + 2] = a2; q[i + 3] = a3;
+            }
+            for (; i < n; i++) q[i] = r[i * k];
+        } else {
+            for (int64_t i = 0; i < n; i++) memcpy(d + i * ds, src + i * ss, 8);
+        }
+        break;
     case 16: for (int64_t i = 0; i < n; i++) memcpy(d + i * ds, src + i * ss, 16); break;
     default: for (int64_t i = 0; i < n; i++) memmove(d + i * ds, src + i * ss, (size_t)isz);
     }
@@ -116,43 +130,45 @@ int nd__assign(nd_array *dst, const nd_array *src) {
     if (!nd__check_writeable(dst)) return -1;
     bool same_shape = dst->ndim == src->ndim &&
                       memcmp(dst->shape, src->shape, (size_t)dst->ndim * sizeof(int64_t)) == 0;
-    /* the common case needs no adjusted view of the source */
-    nd_array *s = same_shape ? nd_ref((nd_array *)src) : fit_source(dst, src);
+    /* s is either src itself (borrowed) or a view/copy this function owns */
+    nd_array *s = same_shape ? (nd_array *)src : fit_source(dst, src);
     if (!s) return -1;
+    bool own = !same_shape;
     /* overlapping memory: read from a private copy first.  A destination that owns
      * nd-allocated memory and has no other handle or view cannot overlap anything. */
     bool sole = !dst->base && (dst->mem_size || dst->extra) && atomic_load(&dst->refcount) == 1 && dst != s;
     if (!sole && nd_may_share_memory(dst, s) && nd_shares_memory(dst, s)) {
         nd_array *c = nd_copy(s, 'K');
-        nd_free(s);
+        if (own) nd_free(s);
         if (!c) return -1;
         s = c;
+        own = true;
     }
     /* both contiguous in the same layout and of one dtype: one block copy */
     if (same_shape && nd_dtype_equal(dst->dtype, s->dtype) &&
         (((dst->flags & s->flags) & ND_C_CONTIGUOUS) || ((dst->flags & s->flags) & ND_F_CONTIGUOUS))) {
         memmove(dst->data, s->data, (size_t)nd_nbytes(dst));
-        nd_free(s);
+        if (own) nd_free(s);
         return 0;
     }
     assign_ctx ctx = { NULL, dst->dtype, s->dtype };
     nd__loop_fn loop = copy_same;
     if (!nd_dtype_equal(dst->dtype, s->dtype)) {
         ctx.cast = nd__get_cast(dst->dtype, s->dtype);
-        if (!ctx.cast) { nd_free(s); return -1; }
+        if (!ctx.cast) { if (own) nd_free(s); return -1; }
         loop = copy_cast;
         /* both contiguous in one layout: a single flat loop */
         if (same_shape && (((dst->flags & s->flags) & ND_C_CONTIGUOUS) || ((dst->flags & s->flags) & ND_F_CONTIGUOUS))) {
             char *p[2] = { dst->data, s->data };
             int64_t st[2] = { dst->dtype->itemsize, s->dtype->itemsize };
             int r = copy_cast(p, nd_size(dst), st, &ctx);
-            nd_free(s);
+            if (own) nd_free(s);
             return r;
         }
     }
     const nd_array *ops[2] = { dst, s };
     int r = assign_walk(ops, loop, &ctx);
-    nd_free(s);
+    if (own) nd_free(s);
     return r;
 }
 
