@@ -1,8 +1,7 @@
 /* Goodness of fit at fixed seeds: checks of the distributions that do not lean on NumPy
  * (every method is also bit-exact with NumPy, test_random_dists.c; these would still
  * catch a wrong algorithm copied consistently into both the kernel and the golden
- * data's interpretation).  multivariate_normal is not implemented (needs linear
- * algebra): ND_ERR_NOT_SUPPORTED.  Thresholds are p ~ 1e-4, so a correct sampler
+ * data's interpretation).  multivariate_normal: test_random_mvn.c.  Thresholds are p ~ 1e-4, so a correct sampler
  * passes at these seeds and a wrong one fails. */
 #include "check.h"
 
@@ -99,12 +98,7 @@ int main(void) {
     CHECK(pz && fabs(chi2_z((const int64_t *)nd_data(pz), n, pmf, 40)) < 4);
     nd_free(pz);
 
-    /* multivariate_normal needs linear algebra: not supported yet, and says so */
-    double mean[2] = { 0, 0 }, cov[4] = { 1, 0, 0, 1 };
-    nd_array *m = nd_from_data(mean, ND_SHAPE(2), ND_FLOAT64), *c = nd_from_data(cov, ND_SHAPE(2, 2), ND_FLOAT64);
-    CHECK_ERR(nd_random_multivariate_normal(g, m, c, .size = ND_SHAPE(3)), ND_ERR_NOT_SUPPORTED, "multivariate_normal");
-    nd_free(m);
-    nd_free(c);
+    /* multivariate_normal: moments and bit-exactness in test_random_mvn.c */
     nd_rng_free(g);
     nd_rng_free(l);
     return check_done();

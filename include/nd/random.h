@@ -193,6 +193,9 @@ typedef struct nd_random_opts {
     nd_axes axis;            /* choice / permutation / shuffle / permuted: axis= */
     const char *method;      /* standard_exponential: "zig" (default) / "inv";
                                 multivariate_normal: "svd" (default), "eigh", "cholesky" */
+    const char *check_valid; /* multivariate_normal: "warn" (default), "raise", "ignore" */
+    double tol;              /* multivariate_normal: tol= when tol_set (default 1e-8) */
+    bool tol_set;
 } nd_random_opts;
 #define ND_RANDOM_OPTS_(...) (&(nd_random_opts){ ._ = 0, __VA_ARGS__ })
 
@@ -328,7 +331,23 @@ nd_array *nd_random_multinomial_ex(nd_rng *rng, int64_t n, const nd_array *pvals
 /** dirichlet(alpha, size) -> float64 of shape size + (len(alpha),). */
 nd_array *nd_random_dirichlet_ex(nd_rng *rng, const nd_array *alpha, const nd_random_opts *o);
 #define nd_random_dirichlet(rng, alpha, ...) nd_random_dirichlet_ex((rng), (alpha), ND_RANDOM_OPTS_(__VA_ARGS__))
-/** multivariate_normal(mean, cov, size, method) -> float64 of shape size + (k,). */
+/** multivariate_normal(mean, cov, size, check_valid, tol, method) -> float64 of shape
+ *  size + (k,).  mean is 1-d of length k, cov k x k (any real dtype, cast to float64).
+ *  Generator: cov is factored by .method "svd" (default, np.linalg.svd), "eigh" or
+ *  "cholesky" and x = mean + z @ factor.T with z = standard_normal(size + (k,)), as
+ *  NumPy; RandomState (no .method: TypeError): x = z @ (sqrt(s)[:, None] * vh) + mean.
+ *  With the LAPACK backend the values equal NumPy's bit for bit (the same gesdd /
+ *  syevd / potrf and dgemm / dgemv calls); the native backend may choose other signs
+ *  for singular vectors, so draws differ while the distribution is the same.
+ *  If cov is not symmetric positive-semidefinite (svd: vh.T * s @ vh not allclose to cov
+ *  with rtol = atol = tol; eigh: an eigenvalue < -tol; cholesky: never checked, the
+ *  factorization fails with LinAlgError): "warn" emits "RuntimeWarning: covariance is
+ *  not symmetric positive-semidefinite." through the warning handler
+ *  (nd_set_warning_handler; the default writes to stderr) and continues, "raise" fails
+ *  with that ValueError, "ignore" goes on.  Errors (nothing is drawn): "mean must be 1 dimensional", "cov must be 2
+ *  dimensional and square", "mean and cov must have same length", "mean and cov must
+ *  not be complex" (TypeError), "method must be one of {'eigh', 'svd', 'cholesky'}",
+ *  "check_valid must equal 'warn', 'raise', or 'ignore'", LinAlgError of the factorization. */
 nd_array *nd_random_multivariate_normal_ex(nd_rng *rng, const nd_array *mean, const nd_array *cov,
                                            const nd_random_opts *o);
 #define nd_random_multivariate_normal(rng, mean, cov, ...) nd_random_multivariate_normal_ex((rng), (mean), (cov), ND_RANDOM_OPTS_(__VA_ARGS__))

@@ -73,6 +73,9 @@ void *nd__err(nd_error_code code, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* Emit a warning line ("RuntimeWarning: ...") through the user's warning handler
+ * (nd_set_warning_handler), or the default one, which writes it to stderr. */
+void nd__warn(const char *line);
 /* The standard out-of-memory error. */
 void *nd__nomem(void);
 /* Normalize axis into [0, ndim); on failure records NumPy's AxisError and returns -1. */

@@ -671,8 +671,3 @@ nd_array *nd_random_dirichlet_ex(nd_rng *rng, const nd_array *alpha, const nd_ra
     nd_free(ac);
     return out;
 }
-
-nd_array *nd_random_multivariate_normal_ex(nd_rng *rng, const nd_array *mean, const nd_array *cov,
-                                           const nd_random_opts *o) {
-    return nd__err(ND_ERR_NOT_SUPPORTED, "multivariate_normal is not implemented yet");
-}

@@ -43,6 +43,12 @@ void nd_set_warning_handler(nd_warning_fn fn, void *userdata) {
     warn_data = userdata;
 }
 
+/* Every warning nd emits goes here: the user's handler, else the default one. */
+void nd__warn(const char *line) {
+    if (warn_fn) warn_fn(line, warn_data);
+    else fprintf(stderr, "%s\n", line); /* the default handler (replaceable) */
+}
+
 static bool active(void) {
     return state.divide != ND_FPE_IGNORE || state.over != ND_FPE_IGNORE ||
            state.under != ND_FPE_IGNORE || state.invalid != ND_FPE_IGNORE;
@@ -82,8 +88,7 @@ int nd__fpe_end(bool on, const char *name) {
         case ND_FPE_PRINT: {
             char line[200];
             snprintf(line, sizeof line, "RuntimeWarning: %s", msg);
-            if (warn_fn) warn_fn(line, warn_data);
-            else fprintf(stderr, "%s\n", line); /* the default handler (replaceable) */
+            nd__warn(line);
             break;
         }
         case ND_FPE_CALL:
