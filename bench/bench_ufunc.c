@@ -69,6 +69,65 @@ static int run_max(bench_case *c) { return (c->res = nd_max(c->a)) ? 0 : -1; }
 static int run_min(bench_case *c) { return (c->res = nd_min(c->a)) ? 0 : -1; }
 static int run_sum0(bench_case *c) { return (c->res = nd_sum(c->a, .axis = ND_AXIS(0))) ? 0 : -1; }
 static int run_sum1(bench_case *c) { return (c->res = nd_sum(c->a, .axis = ND_AXIS(1))) ? 0 : -1; }
+/* statistics (stats.c) and more reductions: `ax` is the axis (-9: None) */
+#define RED_RUN(name, call)                                                      \
+    static int run_##name(bench_case *c) { return (c->res = (call)) ? 0 : -1; }
+RED_RUN(mean, nd_mean(c->a))
+RED_RUN(std, nd_std(c->a))
+RED_RUN(argmax, nd_argmax(c->a))
+RED_RUN(mean0, nd_mean(c->a, .axis = ND_AXIS(0)))
+RED_RUN(mean1, nd_mean(c->a, .axis = ND_AXIS(1)))
+RED_RUN(std0, nd_std(c->a, .axis = ND_AXIS(0)))
+RED_RUN(std1, nd_std(c->a, .axis = ND_AXIS(1)))
+RED_RUN(max0, nd_max(c->a, .axis = ND_AXIS(0)))
+RED_RUN(max1, nd_max(c->a, .axis = ND_AXIS(1)))
+RED_RUN(min0, nd_min(c->a, .axis = ND_AXIS(0)))
+RED_RUN(min1, nd_min(c->a, .axis = ND_AXIS(1)))
+RED_RUN(argmax0, nd_argmax(c->a, .axis = ND_AXIS(0)))
+RED_RUN(argmax1, nd_argmax(c->a, .axis = ND_AXIS(1)))
+/* all/any of a > 1000: every element false (the inputs lie in [-1000, 1000)), so any
+ * reads everything */
+static int setup_bool_pos(bench_case *c) {
+    if (make(c, "float64", &c->a, c->shape.ndim, c->shape.d) < 0) return -1;
+    c->b = nd_greater(c->a, 1000.0);
+    return c->b ? 0 : -1;
+}
+/* the bool result is released inside the call; smoke mode compares `a` (the harness
+ * dumps numeric dtypes only) */
+static int bool_res(bench_case *c, nd_array *r) {
+    if (!r) return -1;
+    bench_sink += *(volatile unsigned char *)nd_data(r);
+    nd_free(r);
+    c->res = c->a;
+    c->res_borrowed = true;
+    return 0;
+}
+static int run_all(bench_case *c) { return bool_res(c, nd_all(c->b)); }
+static int run_any(bench_case *c) { return bool_res(c, nd_any(c->b)); }
+static int run_any0(bench_case *c) { return bool_res(c, nd_any(c->b, .axis = ND_AXIS(0))); }
+static int run_any1(bench_case *c) { return bool_res(c, nd_any(c->b, .axis = ND_AXIS(1))); }
+
+/* math rows: inputs scaled into each function's useful range ("a/100": [-10, 10),
+ * "abs": [0, 1000)), numpy_bench.py does the same */
+static int setup_div100(bench_case *c) {
+    if (setup_a(c) < 0) return -1;
+    nd_array *a = nd_divide(c->a, 100);
+    nd_free(c->a);
+    return (c->a = a) ? 0 : -1;
+}
+static int setup_abs(bench_case *c) {
+    if (setup_a(c) < 0) return -1;
+    nd_array *a = nd_absolute(c->a);
+    nd_free(c->a);
+    return (c->a = a) ? 0 : -1;
+}
+RED_RUN(exp, nd_exp(c->a))
+RED_RUN(log, nd_log(c->a))
+RED_RUN(sin, nd_sin(c->a))
+RED_RUN(cos, nd_cos(c->a))
+RED_RUN(tanh, nd_tanh(c->a))
+RED_RUN(sqrt, nd_sqrt(c->a))
+RED_RUN(pow25, nd_power(c->a, 2.5))
 
 #define BIG BENCH_1D(100000), BENCH_1D(10000000)
 #define ALL BENCH_1D(10), BENCH_1D(1000), BENCH_1D(100000), BENCH_1D(10000000)
@@ -97,6 +156,41 @@ static const bench_def defs[] = {
     { "sum", "int64", "C", setup_a, run_sum, NULL, { BIG }, { SM } },
     { "sum", "float64", "axis0", setup_a, run_sum0, NULL, { BENCH_2D(3000, 3000) }, { BENCH_2D(3, 4) }, 1e-12 },
     { "sum", "float64", "axis1", setup_a, run_sum1, NULL, { BENCH_2D(3000, 3000) }, { BENCH_2D(3, 4) }, 1e-12 },
+    { "max", "float32", "C", setup_a, run_max, NULL, { BIG }, { SM } },
+    { "min", "float64", "C", setup_a, run_min, NULL, { BIG }, { SM } },
+    { "mean", "float64", "C", setup_a, run_mean, NULL, { BIG }, { SM }, 1e-12 },
+    { "mean", "float32", "C", setup_a, run_mean, NULL, { BIG }, { SM }, 1e-5 },
+    { "std", "float64", "C", setup_a, run_std, NULL, { BIG }, { SM }, 1e-12 },
+    { "argmax", "float64", "C", setup_a, run_argmax, NULL, { BIG }, { SM } },
+    { "argmax", "float32", "C", setup_a, run_argmax, NULL, { BIG }, { SM } },
+    { "all", "bool", "m=a>1000", setup_bool_pos, run_all, NULL, { BIG }, { SM } },
+    { "any", "bool", "m=a>1000", setup_bool_pos, run_any, NULL, { BIG }, { SM } },
+    { "mean", "float64", "axis0", setup_a, run_mean0, NULL, { BENCH_2D(3000, 3000) }, { BENCH_2D(3, 4) }, 1e-12 },
+    { "mean", "float64", "axis1", setup_a, run_mean1, NULL, { BENCH_2D(3000, 3000) }, { BENCH_2D(3, 4) }, 1e-12 },
+    { "std", "float64", "axis0", setup_a, run_std0, NULL, { BENCH_2D(3000, 3000) }, { BENCH_2D(3, 4) }, 1e-12 },
+    { "std", "float64", "axis1", setup_a, run_std1, NULL, { BENCH_2D(3000, 3000) }, { BENCH_2D(3, 4) }, 1e-12 },
+    { "max", "float64", "axis0", setup_a, run_max0, NULL, { BENCH_2D(3000, 3000) }, { BENCH_2D(3, 4) } },
+    { "max", "float64", "axis1", setup_a, run_max1, NULL, { BENCH_2D(3000, 3000) }, { BENCH_2D(3, 4) } },
+    { "min", "float64", "axis0", setup_a, run_min0, NULL, { BENCH_2D(3000, 3000) }, { BENCH_2D(3, 4) } },
+    { "min", "float64", "axis1", setup_a, run_min1, NULL, { BENCH_2D(3000, 3000) }, { BENCH_2D(3, 4) } },
+    { "argmax", "float64", "axis0", setup_a, run_argmax0, NULL, { BENCH_2D(3000, 3000) }, { BENCH_2D(3, 4) } },
+    { "argmax", "float64", "axis1", setup_a, run_argmax1, NULL, { BENCH_2D(3000, 3000) }, { BENCH_2D(3, 4) } },
+    { "any", "bool", "m:axis0", setup_bool_pos, run_any0, NULL, { BENCH_2D(3000, 3000) }, { BENCH_2D(3, 4) } },
+    { "any", "bool", "m:axis1", setup_bool_pos, run_any1, NULL, { BENCH_2D(3000, 3000) }, { BENCH_2D(3, 4) } },
+    { "exp", "float64", "a/100", setup_div100, run_exp, NULL, { BIG }, { SM }, 1e-15 },
+    { "exp", "float32", "a/100", setup_div100, run_exp, NULL, { BIG }, { SM }, 1e-6 },
+    { "log", "float64", "abs", setup_abs, run_log, NULL, { BIG }, { SM }, 1e-15 },
+    { "log", "float32", "abs", setup_abs, run_log, NULL, { BIG }, { SM }, 1e-6 },
+    { "sin", "float64", "C", setup_a, run_sin, NULL, { BIG }, { SM }, 1e-15 },
+    { "sin", "float32", "C", setup_a, run_sin, NULL, { BIG }, { SM }, 1e-6 },
+    { "cos", "float64", "C", setup_a, run_cos, NULL, { BIG }, { SM }, 1e-15 },
+    { "cos", "float32", "C", setup_a, run_cos, NULL, { BIG }, { SM }, 1e-6 },
+    { "tanh", "float64", "a/100", setup_div100, run_tanh, NULL, { BIG }, { SM }, 1e-15 },
+    { "tanh", "float32", "a/100", setup_div100, run_tanh, NULL, { BIG }, { SM }, 1e-6 },
+    { "sqrt", "float64", "abs", setup_abs, run_sqrt, NULL, { BIG }, { SM } },
+    { "sqrt", "float32", "abs", setup_abs, run_sqrt, NULL, { BIG }, { SM } },
+    { "power", "float64", "abs-2.5", setup_abs, run_pow25, NULL, { BIG }, { SM }, 1e-15 },
+    { "power", "float32", "abs-2.5", setup_abs, run_pow25, NULL, { BIG }, { SM }, 1e-6 },
 };
 
 int main(int argc, char **argv) {

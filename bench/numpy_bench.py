@@ -191,6 +191,52 @@ ROWS.update({
     ("sum", "int64", "C"): uf("np.sum(a)", b=None),
     ("sum", "float64", "axis0"): uf("np.sum(a, axis=0)", b=None),
     ("sum", "float64", "axis1"): uf("np.sum(a, axis=1)", b=None),
+    ("max", "float32", "C"): uf("np.max(a)", b=None),
+    ("min", "float64", "C"): uf("np.min(a)", b=None),
+    ("mean", "float64", "C"): uf("np.mean(a)", b=None),
+    ("mean", "float32", "C"): uf("np.mean(a)", b=None),
+    ("std", "float64", "C"): uf("np.std(a)", b=None),
+    ("argmax", "float64", "C"): uf("np.argmax(a)", b=None),
+    ("argmax", "float32", "C"): uf("np.argmax(a)", b=None),
+})
+for _ax in ("0", "1"):
+    for _f in ("mean", "std", "max", "min", "argmax"):
+        ROWS[(_f, "float64", "axis" + _ax)] = uf("np.%s(a, axis=%s)" % (_f, _ax), b=None)
+
+
+def uf_scaled(stmt, scale):
+    """bench_ufunc.c's math rows: the input divided by 100 ("a/100") or its absolute value ("abs")."""
+    def make(row, tmpdir):
+        a = uf_array(row["dtype"], row["shape"])
+        a = a / 100 if scale == "a/100" else np.abs(a)
+        return stmt, {"np": np, "a": a}, "value"
+    return make
+
+
+for _t in ("float64", "float32"):
+    ROWS[("exp", _t, "a/100")] = uf_scaled("np.exp(a)", "a/100")
+    ROWS[("log", _t, "abs")] = uf_scaled("np.log(a)", "abs")
+    ROWS[("sin", _t, "C")] = uf("np.sin(a)", b=None)
+    ROWS[("cos", _t, "C")] = uf("np.cos(a)", b=None)
+    ROWS[("tanh", _t, "a/100")] = uf_scaled("np.tanh(a)", "a/100")
+    ROWS[("sqrt", _t, "abs")] = uf_scaled("np.sqrt(a)", "abs")
+    ROWS[("power", _t, "abs-2.5")] = uf_scaled("np.power(a, 2.5)", "abs")
+
+
+def uf_bool(stmt):
+    """bench_ufunc.c's bool rows: m = (a > 1000) for the float64 input a; smoke compares a."""
+    def make(row, tmpdir):
+        a = uf_array("float64", row["shape"])
+        ns = {"np": np, "a": a, "m": a > 1000}
+        return stmt, ns, "a"
+    return make
+
+
+ROWS.update({
+    ("all", "bool", "m=a>1000"): uf_bool("np.all(m)"),
+    ("any", "bool", "m=a>1000"): uf_bool("np.any(m)"),
+    ("any", "bool", "m:axis0"): uf_bool("np.any(m, axis=0)"),
+    ("any", "bool", "m:axis1"): uf_bool("np.any(m, axis=1)"),
 })
 
 # bench_manip (issue 5): shape manipulation.

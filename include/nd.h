@@ -11,6 +11,7 @@
 #include "nd/io.h"
 #include "nd/print.h"
 #include "nd/ufunc.h"
+#include "nd/umath.h"
 #include "nd/fft.h"
 #include "nd/index.h"
 #include "nd/linalg.h"

@@ -29,6 +29,17 @@ int main(void) {
     nd_array *cmp = nd_less(x, 5.0);
     CHECK(nd_dtype(cmp) == ND_BOOL);
 
+    /* math and statistics rows of the cheat sheet */
+    nd_array *ex = nd_exp(nd_zeros(ND_SHAPE(2)));
+    CHECK_NEAR(at(ex, ND_IDX(1)), 1, 0);
+    nd_array *mean0 = nd_mean(x, .axis = ND_AXIS(0)), *sd = nd_std(x, .ddof = 1), *am = nd_argmax(x);
+    CHECK_NEAR(at(mean0, ND_IDX(0)), 4, 0);
+    CHECK_NEAR(at(sd, ND_IDX(0)), 3.605551275463989, 1e-15); /* np.arange(12.).std(ddof=1) */
+    CHECK_EQ_INT(nd_item_int(am, ND_IDX(0)), 11);
+    nd_array *cl = nd_clip(x, 0, 1), *rd = nd_round(nd_divide(x, 3.0), .decimals = 2);
+    CHECK_NEAR(at(cl, ND_IDX(2, 3)), 1, 0);
+    CHECK_NEAR(at(rd, ND_IDX(0, 1)), 0.33, 0);
+
     /* the temporaries example */
     nd_scope_begin();
     nd_array *lo = nd_min(x, .axis = ND_AXIS(0));

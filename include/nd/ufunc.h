@@ -309,6 +309,109 @@ nd_array *nd_cumprod_ex(const nd_array *a, const nd_accumulate_opts *o);
 #define nd_cumsum(a, ...) nd_cumsum_ex((a), &(nd_accumulate_opts){ ._ = 0, __VA_ARGS__ })
 #define nd_cumprod(a, ...) nd_cumprod_ex((a), &(nd_accumulate_opts){ ._ = 0, __VA_ARGS__ })
 
+/* ------------------------------------------------------------ statistics */
+
+/** np.mean(a, axis=None, dtype, out, keepdims, where) (nd_reduce_opts; initial is
+ *  ignored).  bool and integers average in float64, float16 in float32 (result
+ *  float16), others in their own type.  An empty slice gives NaN and raises the
+ *  invalid flag (NumPy's "Mean of empty slice" warning; see nd_seterr).  New array,
+ *  or out; NULL + error (AxisError ...). */
+nd_array *nd_mean_ex(const nd_array *a, const nd_reduce_opts *o);
+#define nd_mean(a, ...) nd_mean_ex((a), &(nd_reduce_opts){ ._ = 0, __VA_ARGS__ })
+
+/** Options of var / std / nanvar / nanstd: nd_reduce_opts' fields plus ddof. */
+typedef struct nd_var_opts {
+    int _;
+    nd_axes axis;             /* n == 0: all axes */
+    bool keepdims;
+    const nd_dtype_t *dtype;  /* accumulation dtype (default float64 for bool/ints) */
+    nd_array *out;            /* returned without a new reference */
+    const nd_array *where;
+    double ddof;              /* divisor is N - ddof (clamped at 0: inf/NaN result) */
+} nd_var_opts;
+/** np.var / np.std: mean of |x - x.mean()|^2 (complex input gives a real result),
+ *  divided by max(N - ddof, 0). */
+nd_array *nd_var_ex(const nd_array *a, const nd_var_opts *o);
+nd_array *nd_std_ex(const nd_array *a, const nd_var_opts *o);
+/** np.nanvar / np.nanstd: NaNs ignored; slices with N - ddof <= 0 give NaN. */
+nd_array *nd_nanvar_ex(const nd_array *a, const nd_var_opts *o);
+nd_array *nd_nanstd_ex(const nd_array *a, const nd_var_opts *o);
+#define nd_var(a, ...) nd_var_ex((a), &(nd_var_opts){ ._ = 0, __VA_ARGS__ })
+#define nd_std(a, ...) nd_std_ex((a), &(nd_var_opts){ ._ = 0, __VA_ARGS__ })
+#define nd_nanvar(a, ...) nd_nanvar_ex((a), &(nd_var_opts){ ._ = 0, __VA_ARGS__ })
+#define nd_nanstd(a, ...) nd_nanstd_ex((a), &(nd_var_opts){ ._ = 0, __VA_ARGS__ })
+
+/** Options of argmax / argmin / nanargmax / nanargmin. */
+typedef struct nd_arg_opts {
+    int _;
+    nd_axes axis;             /* one axis; n == 0: axis=None (flat C-order index) */
+    bool keepdims;
+    nd_array *out;            /* int64, the result's shape; returned without a new reference */
+} nd_arg_opts;
+/** np.argmax / np.argmin: int64 indices of the first extreme; the first NaN wins.
+ *  Empty: ValueError "attempt to get argmax of an empty sequence". */
+nd_array *nd_argmax_ex(const nd_array *a, const nd_arg_opts *o);
+nd_array *nd_argmin_ex(const nd_array *a, const nd_arg_opts *o);
+/** np.nanargmax / np.nanargmin: NaNs ignored; a slice of only NaNs is ValueError
+ *  "All-NaN slice encountered". */
+nd_array *nd_nanargmax_ex(const nd_array *a, const nd_arg_opts *o);
+nd_array *nd_nanargmin_ex(const nd_array *a, const nd_arg_opts *o);
+#define nd_argmax(a, ...) nd_argmax_ex((a), &(nd_arg_opts){ ._ = 0, __VA_ARGS__ })
+#define nd_argmin(a, ...) nd_argmin_ex((a), &(nd_arg_opts){ ._ = 0, __VA_ARGS__ })
+#define nd_nanargmax(a, ...) nd_nanargmax_ex((a), &(nd_arg_opts){ ._ = 0, __VA_ARGS__ })
+#define nd_nanargmin(a, ...) nd_nanargmin_ex((a), &(nd_arg_opts){ ._ = 0, __VA_ARGS__ })
+
+/** np.ptp(a, axis, out, keepdims): max - min in a's dtype (integers wrap, as NumPy). */
+nd_array *nd_ptp_ex(const nd_array *a, const nd_reduce_opts *o);
+#define nd_ptp(a, ...) nd_ptp_ex((a), &(nd_reduce_opts){ ._ = 0, __VA_ARGS__ })
+
+/** Options of count_nonzero. */
+typedef struct nd_count_nonzero_opts {
+    int _;
+    nd_axes axis;             /* n == 0: all axes */
+    bool keepdims;
+} nd_count_nonzero_opts;
+/** np.count_nonzero(a, axis, keepdims): int64 counts (0-d for axis=None). */
+nd_array *nd_count_nonzero_ex(const nd_array *a, const nd_count_nonzero_opts *o);
+#define nd_count_nonzero(a, ...) nd_count_nonzero_ex((a), &(nd_count_nonzero_opts){ ._ = 0, __VA_ARGS__ })
+
+/** np.nansum / np.nanprod (NaN counts as 0 / 1), np.nanmin / np.nanmax (fmin/fmax
+ *  reduce: an all-NaN slice gives NaN), np.nanmean (NaN ignored; all-NaN slice gives
+ *  NaN and the invalid flag).  Options and results as nd_sum. */
+nd_array *nd_nansum_ex(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_nanprod_ex(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_nanmin_ex(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_nanmax_ex(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_nanmean_ex(const nd_array *a, const nd_reduce_opts *o);
+#define nd_nansum(a, ...) nd_nansum_ex((a), &(nd_reduce_opts){ ._ = 0, __VA_ARGS__ })
+#define nd_nanprod(a, ...) nd_nanprod_ex((a), &(nd_reduce_opts){ ._ = 0, __VA_ARGS__ })
+#define nd_nanmin(a, ...) nd_nanmin_ex((a), &(nd_reduce_opts){ ._ = 0, __VA_ARGS__ })
+#define nd_nanmax(a, ...) nd_nanmax_ex((a), &(nd_reduce_opts){ ._ = 0, __VA_ARGS__ })
+#define nd_nanmean(a, ...) nd_nanmean_ex((a), &(nd_reduce_opts){ ._ = 0, __VA_ARGS__ })
+/** np.nancumsum / np.nancumprod: NaN counts as 0 / 1. */
+nd_array *nd_nancumsum_ex(const nd_array *a, const nd_accumulate_opts *o);
+nd_array *nd_nancumprod_ex(const nd_array *a, const nd_accumulate_opts *o);
+#define nd_nancumsum(a, ...) nd_nancumsum_ex((a), &(nd_accumulate_opts){ ._ = 0, __VA_ARGS__ })
+#define nd_nancumprod(a, ...) nd_nancumprod_ex((a), &(nd_accumulate_opts){ ._ = 0, __VA_ARGS__ })
+
+/** Options of nd_average. */
+typedef struct nd_average_opts {
+    int _;
+    nd_axes axis;             /* n == 0: all axes */
+    const nd_array *weights;  /* NULL: equal weights; else a's shape, or 1-d along one axis */
+    nd_array **returned;      /* returned=True: receives the sum of weights (new array,
+                                 the result's shape; caller frees) */
+    bool keepdims;
+} nd_average_opts;
+/** np.average(a, axis, weights, returned, keepdims): sum(a * w) / sum(w) in
+ *  result_type(a, w) (with float64 for bool/integer a).  Errors as NumPy: TypeError
+ *  "Axis must be specified when shapes of a and weights differ.", "1D weights expected
+ *  when shapes of a and weights differ.", ValueError "Length of weights not compatible
+ *  with specified axis."; weights summing to 0 give ValueError (NumPy: ZeroDivisionError)
+ *  "Weights sum to zero, can't be normalized". */
+nd_array *nd_average_ex(const nd_array *a, const nd_average_opts *o);
+#define nd_average(a, ...) nd_average_ex((a), &(nd_average_opts){ ._ = 0, __VA_ARGS__ })
+
 /* ------------------------------------------------- floating-point errors */
 
 /** What to do with a floating-point error (np.seterr modes). */

@@ -15,6 +15,7 @@ static nd_array *call1(int id, const nd_operand *in, const nd_ufunc_opts *o) {
     nd_array *nd_##name##_ex(nd_operand x, const nd_ufunc_opts *o) { \
         return call1(ND__UF_##name, (const nd_operand[]){ x }, o); }
 #define API_22(name)
+#define API_12(name) /* frexp, modf: composite.c */
 #define API_(nin, nout) API_##nin##nout
 #define X(name, nin, nout, id, flags, kern, loops) API_(nin, nout)(name)
 #include "ufunc/ufuncs.def"

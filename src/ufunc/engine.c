@@ -59,8 +59,9 @@ static char char_of_type(nd_type t) {
 /* Fill in a loop's kernel types and function: float16 runs as float32; a loop whose
  * input type has no kernel runs in its output type (int -> double true_divide). */
 static bool finish_loop(nd__uloop *l, int id, int nin, int nout) {
+    bool half_kernel = nd__kernel(id, ND_TYPE_FLOAT16) != NULL; /* nextafter, spacing */
     for (int k = 0; k < nin + nout; k++)
-        l->ktypes[k] = l->types[k] == ND_TYPE_FLOAT16 ? ND_TYPE_FLOAT32 : l->types[k];
+        l->ktypes[k] = l->types[k] == ND_TYPE_FLOAT16 && !half_kernel ? ND_TYPE_FLOAT32 : l->types[k];
     l->fn = nd__kernel(id, l->ktypes[0]);
     if (!l->fn) {
         for (int k = 0; k < nin; k++) l->ktypes[k] = l->ktypes[nin];
@@ -234,6 +235,10 @@ int nd__operand_dtypes(const nd_ufunc *uf, const nd_operand *in, const nd_dtype_
     }
     for (int k = 0; k < uf->nin; k++)
         if (!dt[k]) dt[k] = weak_dtype(in[k].value, common);
+    /* ldexp's exponent: a Python int is a C long for NumPy's ldexp resolver */
+    if (uf->id == ND__UF_ldexp && !in[1].array && in[1].value.weak && in[1].value.dtype &&
+        (in[1].value.dtype->kind == 'i' || in[1].value.dtype->kind == 'u'))
+        dt[1] = ND_INT64;
     if (common) nd_dtype_free(common);
     return 0;
 }
@@ -256,6 +261,10 @@ const nd__uloop *nd__resolve(const nd_ufunc *uf, const nd_dtype_t *const *dt, co
         if (all_bool && uf->id == ND__UF_positive)
             return nd__err(ND_ERR_TYPE, "ufunc 'positive' did not contain a loop with signature matching types "
                            "<class 'numpy.dtypes.BoolDType'> -> None");
+        if (all_bool) /* sign, gcd, lcm */
+            return nd__err(ND_ERR_TYPE, "ufunc '%s' did not contain a loop with signature matching types %s -> None",
+                           uf->name, uf->nin == 1 ? "<class 'numpy.dtypes.BoolDType'>"
+                           : "(<class 'numpy.dtypes.BoolDType'>, <class 'numpy.dtypes.BoolDType'>)");
     }
     for (int k = 0; k < uf->nin; k++)
         if (!nd__is_numeric(dt[k])) return no_loop(uf);

@@ -291,9 +291,46 @@ ND__CLONES float nd__pairwise_f32(float acc, const char *a, int64_t n, int64_t s
 #undef KIND
 #undef FN
 
+/* float16 kernels where computing in float32 and rounding once would differ from
+ * NumPy's half loops: nextafter and spacing step through half values (spacing of a
+ * negative half is the positive gap towards zero, unlike float32/float64). */
+static uint16_t half_next(uint16_t x, uint16_t y) {
+    if ((x & 0x7fff) > 0x7c00 || (y & 0x7fff) > 0x7c00) return 0x7e00;
+    if (x == y || ((x | y) & 0x7fff) == 0) return x;
+    if ((x & 0x7fff) == 0) return (uint16_t)((y & 0x8000) | 1);
+    bool up = nd__half_to_float(x) < nd__half_to_float(y);
+    uint16_t r = (uint16_t)(((x & 0x8000) == 0) == up ? x + 1 : x - 1);
+    if ((r & 0x7c00) == 0x7c00 && (x & 0x7c00) != 0x7c00) nd__fpe_raise(ND_FPE_OVERFLOW);
+    return r;
+}
+
+static void loop_nextafter_half(char **args, const int64_t *n, const int64_t *s, void *d) {
+    (void)d;
+    for (int64_t i = 0; i < *n; i++)
+        *(uint16_t *)(args[2] + i * s[2]) = half_next(*(const uint16_t *)(args[0] + i * s[0]),
+                                                      *(const uint16_t *)(args[1] + i * s[1]));
+}
+
+static void loop_spacing_half(char **args, const int64_t *n, const int64_t *s, void *d) {
+    (void)d;
+    for (int64_t i = 0; i < *n; i++) {
+        uint16_t h = *(const uint16_t *)(args[0] + i * s[0]), r;
+        if ((h & 0x7c00) == 0x7c00) {
+            nd__fpe_raise(ND_FPE_INVALID);
+            r = 0x7e00;
+        } else {
+            uint16_t nx = half_next(h, 0x7c00); /* NumPy's half spacing steps towards +inf */
+            r = nd__float_to_half(nd__half_to_float(nx) - nd__half_to_float(h));
+        }
+        *(uint16_t *)(args[1] + i * s[1]) = r;
+    }
+}
+
 nd_loop_fn nd__kernel(int id, nd_type t) {
     if (id < 0 || id >= ND__NUFUNCS) return NULL;
     switch (t) {
+    case ND_TYPE_FLOAT16:
+        return id == ND__UF_nextafter ? loop_nextafter_half : id == ND__UF_spacing ? loop_spacing_half : NULL;
     case ND_TYPE_BOOL: return kernels_bool_[id];
     case ND_TYPE_INT8: return kernels_int8[id];
     case ND_TYPE_INT16: return kernels_int16[id];

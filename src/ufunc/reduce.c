@@ -9,6 +9,144 @@
 #include "ufunc/ufunc_internal.h"
 #include "core/cast.h"
 
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__ELF__) && !defined(ND_NO_CLONES)
+#define ND__CLONES __attribute__((target_clones("default", "avx2", "avx512f")))
+#else
+#define ND__CLONES
+#endif
+#define CAT_(a, b) a##b
+#define CAT(a, b) CAT_(a, b)
+
+/* ------------------------------------------------------------ fast reductions */
+
+/* Inner loops that the generic kernels run slowly as reductions: NaN-propagating
+ * max/min of floats (vectorized, reduce_fast.inc) and bool all/any (stop at the first
+ * deciding element).  Each folds n contiguous elements at a into the accumulator. */
+typedef double nd__r4d __attribute__((vector_size(32)));
+typedef int64_t nd__r4l __attribute__((vector_size(32)));
+typedef float nd__r8f __attribute__((vector_size(32)));
+typedef int32_t nd__r8i __attribute__((vector_size(32)));
+
+#define T double
+#define VT nd__r4d
+#define VI nd__r4l
+#define VN 4
+#define NAME max_f64
+#define GT(x, y) ((x) > (y))
+#include "ufunc/reduce_fast.inc"
+#undef NAME
+#undef GT
+#define NAME min_f64
+#define GT(x, y) ((x) < (y))
+#include "ufunc/reduce_fast.inc"
+#undef NAME
+#undef GT
+#undef T
+#undef VT
+#undef VI
+#undef VN
+#define T float
+#define VT nd__r8f
+#define VI nd__r8i
+#define VN 8
+#define NAME max_f32
+#define GT(x, y) ((x) > (y))
+#include "ufunc/reduce_fast.inc"
+#undef NAME
+#undef GT
+#define NAME min_f32
+#define GT(x, y) ((x) < (y))
+#include "ufunc/reduce_fast.inc"
+#undef NAME
+#undef GT
+#undef T
+#undef VT
+#undef VI
+#undef VN
+
+typedef void (*fast_fn)(char *acc, const char *a, int64_t n);
+
+/* acc = maximum(acc, max(a)) with the kernels' NaN rule (a NaN accumulator stays) */
+static void fast_max_f64(char *acc, const char *a, int64_t n) {
+    double x = *(double *)acc, m = vred_max_f64((const double *)a, n);
+    *(double *)acc = (x >= m || x != x) ? x : m;
+}
+static void fast_min_f64(char *acc, const char *a, int64_t n) {
+    double x = *(double *)acc, m = vred_min_f64((const double *)a, n);
+    *(double *)acc = (x <= m || x != x) ? x : m;
+}
+static void fast_max_f32(char *acc, const char *a, int64_t n) {
+    float x = *(float *)acc, m = vred_max_f32((const float *)a, n);
+    *(float *)acc = (x >= m || x != x) ? x : m;
+}
+static void fast_min_f32(char *acc, const char *a, int64_t n) {
+    float x = *(float *)acc, m = vred_min_f32((const float *)a, n);
+    *(float *)acc = (x <= m || x != x) ? x : m;
+}
+/* all: a false accumulator is final; else look for a zero byte */
+static void fast_all_bool(char *acc, const char *a, int64_t n) {
+    if (*acc && memchr(a, 0, (size_t)n)) *acc = 0;
+}
+/* any: a true accumulator is final; else look for a nonzero byte, 512 at a time */
+static ND__CLONES void fast_any_bool(char *acc, const char *a, int64_t n) {
+    if (*acc) return;
+    int64_t i = 0;
+    for (; i + 512 <= n; i += 512) {
+        uint64_t o = 0;
+        for (int k = 0; k < 64; k++) {
+            uint64_t w;
+            memcpy(&w, a + i + 8 * k, 8);
+            o |= w;
+        }
+        if (o) { *acc = 1; return; }
+    }
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, a + i, 8);
+        if (w) { *acc = 1; return; }
+    }
+    for (; i < n; i++)
+        if (a[i]) { *acc = 1; return; }
+}
+
+/* The fast loop for (ufunc, accumulator, input), or NULL: built-ins only, every
+ * dtype already the kernel's (no casts), aligned input. */
+static fast_fn fast_reducer(const nd_ufunc *uf, const nd__uloop *l, const nd_array *acc, const nd_array *a) {
+    if (uf->custom || !(a->flags & ND_ALIGNED) || !(acc->flags & ND_ALIGNED)) return NULL;
+    nd_type t = a->dtype->type;
+    if (acc->dtype->type != t || l->ktypes[0] != t || l->ktypes[1] != t || l->ktypes[2] != t) return NULL;
+    switch (uf->id) {
+    case ND__UF_maximum: return t == ND_TYPE_FLOAT64 ? fast_max_f64 : t == ND_TYPE_FLOAT32 ? fast_max_f32 : NULL;
+    case ND__UF_minimum: return t == ND_TYPE_FLOAT64 ? fast_min_f64 : t == ND_TYPE_FLOAT32 ? fast_min_f32 : NULL;
+    case ND__UF_logical_and: return t == ND_TYPE_BOOL ? fast_all_bool : NULL;
+    case ND__UF_logical_or: return t == ND_TYPE_BOOL ? fast_any_bool : NULL;
+    default: return NULL;
+    }
+}
+
+/* acc op= a over shape through the iterator: inner loops that reduce contiguous input
+ * into one accumulator take the fast loop, the others the ufunc's kernel. */
+static int run_fast(fast_fn fn, const nd__uloop *l, nd_array *acc, const int64_t *accst, const nd_array *a,
+                    const int64_t *ast, int ndim, const int64_t *shape) {
+    nd__iter it;
+    char *data[2] = { acc->data, a->data };
+    const int64_t *st[2] = { accst, ast };
+    if (nd__iter_prepare(&it, 2, ndim, shape, data, st, false) < 0) return -1;
+    if (it.size == 0) return 0;
+    int64_t n, isz = a->dtype->itemsize;
+    while ((n = nd__iter_next(&it)) > 0) {
+        int64_t s0 = it.inner_strides[0], s1 = it.inner_strides[1];
+        if (s0 == 0 && s1 == isz && n >= 64) {
+            fn(it.ptr[0], it.ptr[1], n);
+        } else {
+            char *args[3] = { it.ptr[0], it.ptr[1], it.ptr[0] };
+            int64_t steps[3] = { s0, s1, s0 };
+            l->fn(args, &n, steps, l->data);
+        }
+    }
+    return nd__kernel_failed();
+}
+
 /* A view of a with one axis restricted to [start, start + len) (step 1). */
 static nd_array *axis_slice(const nd_array *a, int axis, int64_t start, int64_t len) {
     int64_t shape[ND_MAXDIMS];
@@ -65,10 +203,15 @@ static const nd__uloop *reduce_loop(const nd_ufunc *uf, const nd_dtype_t *acc) {
 }
 
 /* Run acc op= a over `shape` (a's), acc broadcast with strides accst. */
-static int run_reduce(const nd__uloop *l, nd_array *acc, const int64_t *accst, const nd_array *a,
+static int run_reduce(const nd_ufunc *uf, const nd__uloop *l, nd_array *acc, const int64_t *accst, const nd_array *a,
                       const nd_array *where, int ndim, const int64_t *shape) {
     nd__runner r = { .nop = 3, .fn = l->fn, .fn_data = l->data };
     int64_t ast[ND_MAXDIMS], wst[ND_MAXDIMS];
+    fast_fn fast = where ? NULL : fast_reducer(uf, l, acc, a);
+    if (fast) {
+        for (int i = 0; i < ndim; i++) ast[i] = a->shape[i] == 1 ? 0 : a->strides[i];
+        return run_fast(fast, l, acc, accst, a, ast, ndim, shape);
+    }
     r.op[0] = (nd__run_op){ .data = acc->data, .strides = accst, .dt = acc->dtype, .kdt = nd__dt(l->ktypes[0]), .alias = -1 };
     for (int i = 0; i < ndim; i++) ast[i] = a->shape[i] == 1 ? 0 : a->strides[i];
     r.op[1] = (nd__run_op){ .data = a->data, .strides = ast, .dt = a->dtype, .kdt = nd__dt(l->ktypes[1]), .alias = -1 };
@@ -171,7 +314,7 @@ static nd_array *reduce_impl(const nd_ufunc *uf, const nd_array *a, const nd_red
     nd_array *rest = NULL;
     if (has_id) {
         rc = fill_value(acc, init, has_init);
-        if (rc == 0) rc = run_reduce(l, acc, accst, src, o->where, nd, a->shape);
+        if (rc == 0) rc = run_reduce(uf, l, acc, accst, src, o->where, nd, a->shape);
     } else if (nreduce > 0) {
         /* start from the first element along the reduced axes */
         int64_t fst[ND_MAXDIMS];
@@ -181,13 +324,13 @@ static nd_array *reduce_impl(const nd_ufunc *uf, const nd_array *a, const nd_red
         nd_free(first);
         if (rc == 0) {
             if (nred == 1 || (uf->flags & ND__F_IDEMP)) {
-                int ax = 0;
-                while (!red[ax]) ax++;
-                if (nred == 1) {
+                if (nred == 1) { /* (nred may be 0: a 0-d input) */
+                    int ax = 0;
+                    while (!red[ax]) ax++;
                     rest = axis_slice(a, ax, 1, a->shape[ax] - 1);
                     src = rest;
                 }
-                rc = src ? run_reduce(l, acc, accst, src, NULL, nd, src->shape) : -1;
+                rc = src ? run_reduce(uf, l, acc, accst, src, NULL, nd, src->shape) : -1;
             } else {
                 /* reorderable without identity over several axes: one axis at a time */
                 nd_array *cur = nd_ref((nd_array *)a);

@@ -8,6 +8,10 @@ Writes, beside this script:
   types.txt   result dtypes of every ufunc for every pair (or single) of array dtypes
   values.txt  results of every ufunc on edge-case inputs of every dtype (exact: floats
               as hex), and the divide/invalid/overflow flags NumPy raised
+  math.txt    the math ufuncs (exp ... float_power) on edge cases of every dtype:
+              header "V name dtype result_dtypes flags", x, y, then one line per output
+  composite.txt  real, imag, angle, around, fix, clip, nan_to_num, isclose, sinc ... in
+              the same format (NEP 50 weak scalars)
   weak.txt    NEP 50 results with C (Python) scalars: dtype or the error
   reduce.txt  sum/prod/max/min/all/any/cumsum/cumprod of a 3x4 array of every dtype,
               axis None/0/1, and float sums of long arrays (pairwise, bit exact)
@@ -24,6 +28,15 @@ BINARY = ["add", "subtract", "multiply", "divide", "floor_divide", "remainder", 
           "logical_and", "logical_or", "logical_xor", "bitwise_and", "bitwise_or", "bitwise_xor",
           "left_shift", "right_shift", "maximum", "minimum", "fmax", "fmin"]
 UNARY = ["negative", "positive", "absolute", "square", "sqrt", "logical_not", "invert"]
+# the math ufuncs: types.txt, and values in math.txt (tested with an ulp tolerance for
+# the transcendental ones by tests/test_ufunc_math.c)
+MATH_UNARY = ["exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan",
+              "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "arcsinh", "arccosh",
+              "arctanh", "cbrt", "reciprocal", "sign", "fabs", "rint", "floor", "ceil", "trunc",
+              "degrees", "radians", "deg2rad", "rad2deg", "isnan", "isinf", "isfinite",
+              "signbit", "spacing", "conjugate", "frexp", "modf"]
+MATH_BINARY = ["arctan2", "hypot", "logaddexp", "logaddexp2", "copysign", "nextafter", "ldexp",
+               "heaviside", "gcd", "lcm", "float_power"]
 
 
 def fmt(v, dt):
@@ -75,9 +88,102 @@ def flags(f):
     return r, bits
 
 
+def math_inputs(dt):
+    """Edge cases of the math ufuncs: signed zeros, domain edges, overflow, subnormals,
+    and for complex the branch cuts approached from both sides (signed zeros)."""
+    dt = np.dtype(dt)
+    if dt.kind == "f":
+        x = [0.0, -0.0, 0.5, -0.5, 1.0, -1.0, 2.5, -3.75, 1e-3, 100.0, 710.0, -750.0, 1e300,
+             np.inf, -np.inf, np.nan, 1e-310, 3.0, 0.75, -1e10, 0.99999, 89.5, -2.0, 1e-20]
+        y = [0.0, 2.0, -0.5, 3.0, 0.5, -0.0, np.inf, 1.0, -2.0, 100.0, 3.0, -750.0, 1.0,
+             np.inf, 1.0, 2.0, 0.0, -3.0, np.nan, 10.0, 1.0, -90.0, 4.0, -1e-20]
+    elif dt.kind == "c":
+        x = [0j, complex(-0.0, -0.0), complex(-2, 0.0), complex(-2, -0.0), complex(2, 0.0),
+             complex(2, -0.0), complex(0.0, 2), complex(-0.0, 2), complex(0.0, -2),
+             complex(-0.0, -2), 0.5 + 0.5j, -1.5 + 0.5j, complex(np.inf, 1), complex(-np.inf, 1),
+             complex(1, np.inf), complex(np.nan, 0), complex(0, np.nan), 3 - 4j,
+             complex(1e300, 1e300), 1e-3 + 1e-3j, complex(1, 0.0), complex(-1, 0.0),
+             complex(0.0, 1), 100 + 1j]
+        y = [1 + 0j] * len(x)
+    else:
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return np.array(x).astype(dt), np.array(y).astype(dt)
+
+
+def math_values():
+    with open(os.path.join(HERE, "math.txt"), "w") as out:
+        for name in MATH_UNARY + MATH_BINARY:
+            uf = getattr(np, name)
+            for dt in TYPES:
+                xy = math_inputs(dt) or inputs(dt)
+                x, y = xy
+                if name == "ldexp":
+                    y = np.array([0, 1, -1, 3, 1000, -1000, 2, 5, -3, 7, 2000, 1, 0, 4, -2, 1, 9, 0, 1, 2,
+                                  3, -5, 6, 60][:len(x)], dtype=np.int64)
+                if name == "float_power" and dt in ("float16", "float32"):
+                    pass
+                try:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        r, bits = flags(lambda: uf(x) if uf.nin == 1 else uf(x, y))
+                except TypeError:
+                    continue
+                rs = r if isinstance(r, tuple) else (r,)
+                out.write("V %s %s %s %d\n" % (name, dt, ",".join(v.dtype.name for v in rs), bits))
+                out.write(" ".join(fmt(v, x.dtype) for v in x) + "\n")
+                out.write(" ".join(fmt(v, y.dtype) for v in y) + "\n")
+                for v in rs:
+                    out.write(" ".join(fmt(e, v.dtype) for e in v) + "\n")
+
+
+COMPOSITES = {
+    "real": lambda x, y: np.real(x).copy(),
+    "imag": lambda x, y: np.imag(x).copy(),
+    "angle": lambda x, y: np.angle(x),
+    "angle_deg": lambda x, y: np.angle(x, deg=True),
+    "iscomplex": lambda x, y: np.iscomplex(x),
+    "isreal": lambda x, y: np.isreal(x),
+    "around": lambda x, y: np.around(x),
+    "around_2": lambda x, y: np.around(x, 2),
+    "around_m1": lambda x, y: np.around(x, -1),
+    "fix": lambda x, y: np.fix(x),
+    "clip": lambda x, y: np.clip(x, y, 3),
+    "nan_to_num": lambda x, y: np.nan_to_num(x),
+    "isclose": lambda x, y: np.isclose(x, y),
+    "isclose_nan": lambda x, y: np.isclose(x, y, rtol=0.1, atol=0.0, equal_nan=True),
+    "sinc": lambda x, y: np.sinc(x),
+}
+
+
+def composite_values():
+    """composite.txt: the functions built on ufuncs (same format as math.txt), with
+    NEP 50 weak scalars (NumPy 2)."""
+    np._set_promotion_state("weak")
+    with open(os.path.join(HERE, "composite.txt"), "w") as out:
+        for name, f in COMPOSITES.items():
+            for dt in TYPES:
+                x, y = math_inputs(dt) or inputs(dt)
+                if dt in ("complex64", "complex128") and name.startswith("isclose"):
+                    y = x[::-1].copy()
+                try:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        with np.errstate(all="ignore"):
+                            r = np.asarray(f(x, y))
+                except (TypeError, OverflowError, ValueError):
+                    continue
+                out.write("V %s %s %s 0\n" % (name, dt, r.dtype.name))
+                out.write(" ".join(fmt(v, x.dtype) for v in x) + "\n")
+                out.write(" ".join(fmt(v, y.dtype) for v in y) + "\n")
+                out.write(" ".join(fmt(e, r.dtype) for e in r) + "\n")
+    np._set_promotion_state("legacy")
+
+
 def main():
     with open(os.path.join(HERE, "types.txt"), "w") as out:
-        for name in BINARY:
+        for name in BINARY + MATH_BINARY:
             uf = getattr(np, name)
             for a in TYPES:
                 for b in TYPES:
@@ -87,13 +193,13 @@ def main():
                     except TypeError:
                         r = "TypeError"
                     out.write("%s %s %s %s\n" % (name, a, b, r))
-        for name in UNARY + ["divmod"]:
+        for name in UNARY + MATH_UNARY + ["divmod"]:
             uf = getattr(np, name)
             for a in TYPES:
                 try:
                     with np.errstate(all="ignore"):
                         r = uf(np.ones(2, a), np.ones(2, a)) if name == "divmod" else uf(np.ones(2, a))
-                    r = r[0].dtype.name if name == "divmod" else r.dtype.name
+                    r = r[0].dtype.name if isinstance(r, tuple) else r.dtype.name
                 except TypeError:
                     r = "TypeError"
                 out.write("%s %s - %s\n" % (name, a, r))
@@ -118,6 +224,9 @@ def main():
                 out.write(" ".join(fmt(v, dt) for v in x) + "\n")
                 out.write(" ".join(fmt(v, dt) for v in y) + "\n")
                 out.write(" ".join(fmt(v, r.dtype) for v in r) + "\n")
+
+    math_values()
+    composite_values()
 
     np._set_promotion_state("weak")
     scalars = [("i", 1), ("i", -1), ("i", 300), ("i", 70000), ("f", 2.0), ("f", 1e300), ("c", 1j), ("b", True)]
