@@ -2,7 +2,7 @@
 #include "fft_internal.h"
 
 /* Runtime dispatch: the passes are built for the baseline and for AVX2, and the
- * loader picks one (never -march=native). */
+ * loader picks one (no CPU-specific build flags). */
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__) && \
     !defined(ND_NO_CLONES)
 #define ND__FFT_CLONES __attribute__((target_clones("default", "avx2")))

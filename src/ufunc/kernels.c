@@ -1,6 +1,6 @@
 /* The built-in kernels: kernels.inc instantiated per dtype, NumPy's pairwise sum, and
  * the string comparison loop.  Hot loops are compiled for several x86-64 levels and
- * picked at run time (target_clones); the library never needs -march=native.
+ * picked at run time (target_clones); the installed library runs on any x86-64.
  * float16 has no kernels of its own: its loops run the float32 kernels through the
  * engine's chunked casts, which rounds every result once, as NumPy's half loops do. */
 #include "ufunc/ufunc_internal.h"
