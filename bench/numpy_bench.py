@@ -399,6 +399,14 @@ def environment():
     return env
 
 
+# Each later area keeps its NumPy statements in bench/rows_<area>.py beside this file,
+# run here with this module's helpers (array, uf_array, ...) in scope; a file adds to ROWS.
+for _f in sorted(os.listdir(os.path.dirname(os.path.abspath(__file__)))):
+    if _f.startswith("rows_") and _f.endswith(".py"):
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), _f)) as _src:
+            exec(compile(_src.read(), _f, "exec"))
+
+
 def blas_info():
     """The BLAS NumPy really loaded: the shared object mapped into this process
     (Debian picks it with update-alternatives), and OpenBLAS's own config string."""
