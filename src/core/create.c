@@ -255,8 +255,11 @@ nd_array *nd_arange_ex(nd_value start, nd_value stop, nd_value step, const nd_ar
         if (dt == ND_INT64) {
             int64_t *p = (int64_t *)(void *)r->data;
             const int64_t n = len; /* len's address escaped: a local lets the loop vectorize */
-            const uint64_t ua = (uint64_t)a, us = (uint64_t)s;
-            for (int64_t i = 0; i < n; i++) p[i] = (int64_t)(ua + (uint64_t)i * us);
+            /* a running sum, not start + i * step: SSE/AVX2 have no 64-bit multiply,
+             * and the compiler vectorizes the induction as lanes of adds */
+            uint64_t v = (uint64_t)a;
+            const uint64_t us = (uint64_t)s;
+            for (int64_t i = 0; i < n; i++) { p[i] = (int64_t)v; v += us; }
             return r;
         }
         nd__cast_fn cast = nd__get_cast(dt, ND_INT64);
