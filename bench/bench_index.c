@@ -1,5 +1,6 @@
 /* bench_index: advanced indexing (issue 5): fancy take, boolean-mask selection and
- * masked assignment, three-argument where.  bench/numpy_bench.py has the NumPy side. */
+ * masked assignment, three-argument where, and a reduction over a sliding window
+ * view.  The NumPy side: bench/numpy_bench.py and bench/rows_manip.py (new rows). */
 #include "bench.h"
 
 /* Index i of the take rows: the hash of (i + 12345), >> 20, modulo the source length
@@ -42,6 +43,17 @@ static int setup_where(bench_case *c) {
 static int run_where(bench_case *c) { return (c->res = nd_where(c->b, c->a, where_neg)) ? 0 : -1; }
 static void teardown_where(bench_case *c) { nd_free(where_neg); where_neg = NULL; }
 
+/* Moving mean: sliding_window_view(a, 100).mean(axis=-1), a reduction over a view
+ * whose two axes overlap in memory (strides 8, 8).  The shape is the input's. */
+#define WINDOW 100
+static int setup_window(bench_case *c) { return (c->a = bench_array(ND_FLOAT64, 1, c->shape.d)) ? 0 : -1; }
+static int run_window_mean(bench_case *c) {
+    nd_array *w = nd_sliding_window_view(c->a, ND_SHAPE(WINDOW));
+    c->res = w ? nd_mean(w, .axis = ND_AXIS(-1)) : NULL;
+    nd_free(w);
+    return c->res ? 0 : -1;
+}
+
 static const bench_def defs[] = {
     { "take", "float64", "10^6 of 10^7", setup_take, run_take, NULL,
       { BENCH_1D(1000), BENCH_1D(1000000) }, { BENCH_1D(5) } },
@@ -51,6 +63,8 @@ static const bench_def defs[] = {
       { BENCH_1D(1000), BENCH_1D(10000000) }, { BENCH_1D(9) } },
     { "where", "float64", "where(a > 0, a, -a)", setup_where, run_where, teardown_where,
       { BENCH_1D(1000), BENCH_1D(10000000) }, { BENCH_1D(9) } },
+    { "sliding_mean", "float64", "window 100", setup_window, run_window_mean, NULL,
+      { BENCH_1D(1000), BENCH_1D(100000), BENCH_1D(1000000) }, { BENCH_1D(100), BENCH_1D(237) }, 1e-12 },
 };
 
 int main(int argc, char **argv) {

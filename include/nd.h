@@ -16,5 +16,10 @@
 #include "nd/index.h"
 #include "nd/linalg.h"
 #include "nd/manip.h"
+#include "nd/sort.h"
+#include "nd/numeric.h"
+#include "nd/histogram.h"
+#include "nd/sets.h"
+#include "nd/stats.h"
 
 #endif

@@ -2,10 +2,14 @@
  * a label and NumPy's result (or its exception and message), made by make_manip.py.
  * This file performs the same cases in the same order.
  *
- * NumPy 2.x semantics followed where 1.24 differs (none of the golden cases hit the
- * differences; see the extra checks at the end): np.pad wrap with pads longer than the
- * axis uses whole periods (1.25+), linear_ramp on integers floors (2.0 linspace). */
+ * NumPy 2.x semantics followed where 1.24 differs: np.pad wrap with pads longer than
+ * the axis uses whole periods (1.25+; see the extra checks at the end); linear_ramp
+ * floors on integers (2.0 linspace) and computes float16/float32/complex64 ramps in
+ * double (NEP 50), golden values from make_manip.py's patched np.linspace; trim_zeros
+ * has NumPy 2.2's axis and n-d input, golden values from its trim_zeros_2x. */
 #include "check.h"
+
+#include <complex.h>
 
 static FILE *G;
 static int ncases;
@@ -34,6 +38,15 @@ static nd_array *mk(nd_shape_t shape, const char *code) {
     nd_dtype_free(own);
     nd_free(a);
     return r;
+}
+
+/* Complex input: mk() real parts, ((i * 5 + 1) % 7) imaginary parts (mkc in make_manip.py). */
+static nd_array *mkc(nd_shape_t shape, const char *code) {
+    nd_array *re = mk(shape, "f8"), *z = nd_empty(shape, .dtype = ND_COMPLEX128);
+    int64_t n = nd_size(re);
+    for (int64_t i = 0; i < n; i++)
+        ((double _Complex *)nd_data(z))[i] = ((double *)nd_data(re))[i] + (double)((i * 5 + 1) % 7) * I;
+    return nd_astype(z, dt_of(code));
 }
 
 static char *label_text(nd_array *l) {
@@ -173,16 +186,13 @@ static void per_dtype(void) {
     }
     for (int k = 0; k < 14; k++) {
         const char *dt = DTYPES[k];
-        bool cplx = k >= 12;
         nd_array *a = mk(ND_SHAPE(2, 3), dt);
         expect(nm("pad_const", dt), nd_pad(a, ND_INTS(1, 0, 2, 1), ND_PAD_VALUES(5, 6, 7, 1)));
-        if (!cplx) {
-            expect(nm("pad_max", dt), nd_pad(a, ND_INTS(2), .mode = ND_PAD_MAXIMUM));
-            expect(nm("pad_min", dt), nd_pad(a, ND_INTS(1, 2), .mode = ND_PAD_MINIMUM, .stat_length = ND_INTS(2)));
-            expect(nm("pad_mean", dt), nd_pad(a, ND_INTS(2), .mode = ND_PAD_MEAN));
-            expect(nm("pad_median", dt), nd_pad(a, ND_INTS(1, 1, 2, 2), .mode = ND_PAD_MEDIAN, .stat_length = ND_INTS(1, 2, 2, 3)));
-            expect(nm("pad_ramp", dt), nd_pad(a, ND_INTS(2, 1, 1, 3), .mode = ND_PAD_LINEAR_RAMP, ND_PAD_END_VALUES(1, 2, 3, 4)));
-        }
+        expect(nm("pad_max", dt), nd_pad(a, ND_INTS(2), .mode = ND_PAD_MAXIMUM));
+        expect(nm("pad_min", dt), nd_pad(a, ND_INTS(1, 2), .mode = ND_PAD_MINIMUM, .stat_length = ND_INTS(2)));
+        expect(nm("pad_mean", dt), nd_pad(a, ND_INTS(2), .mode = ND_PAD_MEAN));
+        expect(nm("pad_median", dt), nd_pad(a, ND_INTS(1, 1, 2, 2), .mode = ND_PAD_MEDIAN, .stat_length = ND_INTS(1, 2, 2, 3)));
+        expect(nm("pad_ramp", dt), nd_pad(a, ND_INTS(2, 1, 1, 3), .mode = ND_PAD_LINEAR_RAMP, ND_PAD_END_VALUES(1, 2, 3, 4)));
         expect(nm("pad_reflect_odd", dt), nd_pad(a, ND_INTS(3, 2), .mode = ND_PAD_REFLECT, .odd = true));
         expect(nm("pad_symmetric_odd", dt), nd_pad(a, ND_INTS(2, 4), .mode = ND_PAD_SYMMETRIC, .odd = true));
         nd_free(a);
@@ -331,6 +341,26 @@ static void padding(void) {
     expect("pad zero width", nd_pad(a, ND_INTS(0), .mode = ND_PAD_REFLECT));
     expect("pad noncontig", nd_pad(nd_get(mk(ND_SHAPE(4, 6), "f4"), "::-2, 1::2"), ND_INTS(1, 2, 3, 0), .mode = ND_PAD_SYMMETRIC));
     expect("pad nan max", nd_pad(ND_ARRAY(double, ND_SHAPE(3), 1, NAN, 3), ND_INTS(1), .mode = ND_PAD_MAXIMUM));
+    const char *cdts[] = { "c8", "c16" };
+    for (int k = 0; k < 2; k++) {
+        nd_array *z = mkc(ND_SHAPE(3, 4), cdts[k]);
+        expect(nm("pad cmax", cdts[k]), nd_pad(z, ND_INTS(2, 1), .mode = ND_PAD_MAXIMUM));
+        expect(nm("pad cmin", cdts[k]), nd_pad(z, ND_INTS(1), .mode = ND_PAD_MINIMUM, .stat_length = ND_INTS(2)));
+        expect(nm("pad cmean", cdts[k]), nd_pad(z, ND_INTS(1, 2, 2, 1), .mode = ND_PAD_MEAN));
+        expect(nm("pad cmedian", cdts[k]), nd_pad(z, ND_INTS(2), .mode = ND_PAD_MEDIAN, .stat_length = ND_INTS(3)));
+        expect(nm("pad cramp", cdts[k]), nd_pad(z, ND_INTS(2, 1, 3, 2), .mode = ND_PAD_LINEAR_RAMP, ND_PAD_END_VALUES(1, 2, -3, 0.5)));
+    }
+    expect("pad cramp zero step", nd_pad(ND_ARRAY(double _Complex, ND_SHAPE(2), 5, 1 + 1 * I), ND_INTS(3, 2),
+                                         .mode = ND_PAD_LINEAR_RAMP, ND_PAD_END_VALUES(5, 0)));
+    expect("pad cmax nan", nd_pad(ND_ARRAY(double _Complex, ND_SHAPE(3), 1 + 1 * I, NAN, 3), ND_INTS(1), .mode = ND_PAD_MAXIMUM));
+    const char *sdts[] = { "f2", "f4", "f8", "i4", "u8", "c16" };
+    for (int k = 0; k < 6; k++) {
+        nd_array *m = mk(ND_SHAPE(11, 19), "f8"), *big = nd_empty(ND_SHAPE(11, 19));
+        for (int i = 0; i < 11 * 19; i++) ((double *)nd_data(big))[i] = ((double *)nd_data(m))[i] / 7;
+        big = nd_astype(big, dt_of(sdts[k]));
+        if (k != 5) expect(nm("pad bigmean", sdts[k]), nd_pad(big, ND_INTS(3), .mode = ND_PAD_MEAN));
+        expect(nm("pad bigmedian", sdts[k]), nd_pad(big, ND_INTS(2, 4), .mode = ND_PAD_MEDIAN));
+    }
     nd_scope_end();
 }
 
@@ -350,11 +380,30 @@ static void insdel(void) {
     expect("delete seq dup", nd_delete(v, 0, .indices = ND_INTS(0, 0, -3)));
     expect("delete mask", nd_delete(v, 0, .mask = (const bool[]){ true, false, true }));
     expect("delete empty", nd_delete(v, 0, .indices = { 0, (const int64_t[]){ 0 } }));
-    expect("trim fb", nd_trim_zeros(ND_ARRAY(long, ND_SHAPE(6), 0, 0, 1, 0, 2, 0), NULL));
-    expect("trim f", nd_trim_zeros(ND_ARRAY(double, ND_SHAPE(4), 0.0, -0.0, 1.5, 0.0), "f"));
-    expect("trim b", nd_trim_zeros(ND_ARRAY(long, ND_SHAPE(3), 0, 3, 0), "b"));
-    expect("trim all", nd_trim_zeros(nd_zeros(ND_SHAPE(4)), "fb"));
-    expect("trim nan", nd_trim_zeros(ND_ARRAY(double, ND_SHAPE(3), 0.0, NAN, 0.0), "fb"));
+    expect("trim fb", nd_trim_zeros(ND_ARRAY(long, ND_SHAPE(6), 0, 0, 1, 0, 2, 0)));
+    expect("trim f", nd_trim_zeros(ND_ARRAY(double, ND_SHAPE(4), 0.0, -0.0, 1.5, 0.0), .trim = "f"));
+    expect("trim b", nd_trim_zeros(ND_ARRAY(long, ND_SHAPE(3), 0, 3, 0), .trim = "b"));
+    expect("trim all", nd_trim_zeros(nd_zeros(ND_SHAPE(4)), .trim = "fb"));
+    expect("trim nan", nd_trim_zeros(ND_ARRAY(double, ND_SHAPE(3), 0.0, NAN, 0.0), .trim = "fb"));
+    /* NumPy 2.2's axis and n-d input (the golden values follow its documented rule) */
+    nd_array *tz = ND_ARRAY(int, ND_SHAPE(3, 6), 0, 0, 2, 3, 0, 0, 0, 1, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0);
+    expect("trim2 nd", nd_trim_zeros(tz));
+    expect("trim2 nd ax-1", nd_trim_zeros(tz, .axis = ND_AXIS(-1)));
+    expect("trim2 nd ax0 f", nd_trim_zeros(tz, .trim = "f", .axis = ND_AXIS(0)));
+    expect("trim2 nd B", nd_trim_zeros(tz, .trim = "B"));
+    expect("trim2 nd T", nd_trim_zeros(nd_flipud(nd_T(tz))));
+    expect("trim2 3d", nd_trim_zeros(nd_pad(mk(ND_SHAPE(2, 1, 3), "f8"), ND_INTS(1, 0, 2, 3, 0, 1))));
+    expect("trim2 allzero", nd_trim_zeros(nd_zeros(ND_SHAPE(3, 4))));
+    expect("trim2 allzero ax1 f", nd_trim_zeros(nd_zeros(ND_SHAPE(3, 4)), .trim = "f", .axis = ND_AXIS(1)));
+    expect("trim2 empty", nd_trim_zeros(nd_zeros(ND_SHAPE(0, 4))));
+    expect("trim2 1d axis", nd_trim_zeros(ND_ARRAY(long, ND_SHAPE(3), 0, 1, 0), .axis = ND_AXIS(3)));
+    expect("trim2 c16", nd_trim_zeros(ND_ARRAY(double _Complex, ND_SHAPE(3, 2), 0, 0, 0, 1 * I, 0, 0)));
+    {
+        const char *strs[] = { "", "", "", "x" };
+        expect("trim2 S", nd_trim_zeros(nd_from_strings(strs, ND_SHAPE(2, 2), 'S', 1)));
+    }
+    expect("E trim2 chars", nd_trim_zeros(tz, .trim = "fx"));
+    expect("E trim2 axis", nd_trim_zeros(tz, .axis = ND_AXIS(2)));
     nd_array *u = ND_ARRAY(unsigned char, ND_SHAPE(2, 2), 0xA5, 0x0F, 0xFF, 0x01);
     expect("unpack", nd_unpackbits(u));
     expect("unpack ax1", nd_unpackbits(u, .axis = ND_AXIS(1)));
@@ -426,7 +475,7 @@ static void errors(void) {
     expect("E unpackbits int8", nd_unpackbits(nd_zeros(ND_SHAPE(3), .dtype = ND_INT8)));
     expect("E packbits axis", nd_packbits(a, .axis = ND_AXIS(3)));
     expect("E unpack count", nd_unpackbits(ND_ARRAY(unsigned char, ND_SHAPE(2, 2), 1, 2, 3, 4), .has_count = true, .count = -33));
-    expect("E trim 0d", nd_trim_zeros(s, NULL));
+    expect("trim 0d", nd_trim_zeros(s)); /* NumPy 2.2: the 0-d array itself */
     nd_scope_end();
 }
 
@@ -522,6 +571,37 @@ static void callbacks(void) {
     nd_scope_end();
 }
 
+/* The memory order of joined results follows the inputs, as NumPy's concatenate: the
+ * expected strides are NumPy 1.24's (the same in 2.x). */
+static bool strides_are(nd_array *r, int nd, const int64_t *want) {
+    bool ok = r && nd_ndim(r) == nd && !memcmp(nd_strides(r), want, (size_t)nd * sizeof(int64_t));
+    nd_free(r);
+    return ok;
+}
+
+static void layouts(void) {
+    nd_scope_begin();
+    nd_array *c = nd_reshape(nd_arange(0, 6, 1, .dtype = ND_FLOAT64), ND_SHAPE(2, 3));
+    nd_array *f = nd_asfortranarray(c);
+    CHECK(strides_are(nd_concatenate(A(f, f), 2), 2, (int64_t[]){ 8, 32 }));
+    CHECK(strides_are(nd_concatenate(A(f, f), 2, .axis = ND_AXIS(1)), 2, (int64_t[]){ 8, 16 }));
+    CHECK(strides_are(nd_concatenate(A(f, c), 2), 2, (int64_t[]){ 24, 8 }));  /* mixed: C wins */
+    CHECK(strides_are(nd_concatenate(A(c, f), 2), 2, (int64_t[]){ 24, 8 }));
+    CHECK(strides_are(nd_concatenate(A(nd_get(f, ":, ::-1"), f), 2), 2, (int64_t[]){ 8, 32 }));
+    CHECK(strides_are(nd_concatenate(A(f, f), 2, .axis_none = true), 1, (int64_t[]){ 8 }));
+    CHECK(strides_are(nd_stack(A(f, f), 2), 3, (int64_t[]){ 48, 8, 16 }));
+    CHECK(strides_are(nd_stack(A(f, f), 2, .axis = ND_AXIS(2)), 3, (int64_t[]){ 16, 32, 8 }));
+    CHECK(strides_are(nd_vstack(A(f, f), 2), 2, (int64_t[]){ 8, 32 }));
+    nd_array *x = nd_transpose(nd_reshape(nd_arange(0, 24, 1, .dtype = ND_FLOAT64), ND_SHAPE(2, 3, 4)), (int[]){ 1, 2, 0 });
+    nd_array *xx = nd_concatenate(A(x, x), 2, .axis = ND_AXIS(1));
+    CHECK(xx && nd_item_double(xx, ND_IDX(2, 5, 1)) == 12 + 4 * 2 + 1);
+    CHECK(strides_are(xx, 3, (int64_t[]){ 64, 8, 192 }));
+    nd_array *ff = nd_concatenate(A(f, f), 2);
+    CHECK(ff && (nd_flags(ff) & ND_F_CONTIGUOUS) && (nd_flags(ff) & ND_OWNDATA) && nd_item_double(ff, ND_IDX(3, 1)) == 4);
+    nd_free(ff);
+    nd_scope_end();
+}
+
 int main(void) {
     G = fopen(ND_GOLDEN_DIR "/manip/manip.npys", "rb");
     if (!G) { fprintf(stderr, "missing golden file\n"); return 1; }
@@ -536,6 +616,7 @@ int main(void) {
     fclose(G);
     views_and_nulls();
     callbacks();
+    layouts();
     fprintf(stderr, "%d golden cases\n", ncases);
     return check_done();
 }

@@ -65,7 +65,8 @@ int nd_put_along_axis(nd_array *arr, const nd_array *indices, const nd_array *va
 
 typedef struct nd_choose_opts { int _; nd_clipmode mode; nd_array *out; } nd_choose_opts;
 nd_array *nd_choose_ex(const nd_array *a, int n, const nd_array *const *choices, const nd_choose_opts *o);
-/** np.choose(a, choices, out=None, mode='raise'). */
+/** np.choose(a, choices, out=None, mode='raise'): up to 63 choices, as NumPy 2 (more:
+ *  ValueError "Need at least 0 and at most 64 array objects."). */
 #define nd_choose(a, n, choices, ...) nd_choose_ex((a), (n), (choices), &(nd_choose_opts){ ._ = 0, __VA_ARGS__ })
 
 typedef struct nd_compress_opts { int _; nd_axes axis; nd_array *out; } nd_compress_opts;

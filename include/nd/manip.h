@@ -56,7 +56,10 @@ typedef struct nd_concat_opts {
     nd_casting casting;      /* default same_kind */
 } nd_concat_opts;
 
-/** np.concatenate(arrays, axis=0, out=None, dtype=None, casting='same_kind'). */
+/** np.concatenate(arrays, axis=0, out=None, dtype=None, casting='same_kind').  The
+ *  result's memory order follows the inputs, as NumPy's: F-ordered inputs give an
+ *  F-ordered result, mixed layouts a C-ordered one (stack and the *stack functions
+ *  likewise).  A new array, or .out. */
 nd_array *nd_concatenate_ex(nd_array *const *arrays, int n, const nd_concat_opts *o);
 #define nd_concatenate(arrays, n, ...) nd_concatenate_ex((arrays), (n), &(nd_concat_opts){ ._ = 0, __VA_ARGS__ })
 /** np.stack(arrays, axis=0, out=None, dtype=None, casting='same_kind'). */
@@ -175,8 +178,12 @@ typedef struct nd_pad_opts {
 #define ND_PAD_END_VALUES(...) .end_values = (const double[]){__VA_ARGS__}, \
     .n_end_values = (int)(sizeof((double[]){__VA_ARGS__}) / sizeof(double))
 /** np.pad(array, pad_width, mode, **kwargs): pad_width is 1, 2 or 2 * ndim integers
- *  (see nd_pad_opts).  Mean and median of integer arrays are rounded half to even,
- *  as NumPy.  Statistics are computed in double precision (complex: mean only). */
+ *  (see nd_pad_opts).  Every mode takes every numeric dtype, complex included:
+ *  maximum/minimum/mean/median are nd_max/nd_min/nd_mean/nd_median of the
+ *  stat_length values (so NaN propagates and complex compares lexicographically, as
+ *  NumPy), rounded half to even for integer arrays; linear_ramp is NumPy 2's
+ *  linspace (computed in double, complex per component, cast once; integers floored).
+ *  A new array; NULL + ValueError for bad widths. */
 nd_array *nd_pad_ex(const nd_array *a, nd_ints pad_width, const nd_pad_opts *o);
 #define nd_pad(a, pad_width, ...) nd_pad_ex((a), (pad_width), &(nd_pad_opts){ ._ = 0, __VA_ARGS__ })
 
@@ -196,9 +203,18 @@ nd_array *nd_insert_ex(const nd_array *arr, int64_t index, const nd_array *value
 /** np.delete(arr, index, axis=None); .indices / .mask give the other forms. */
 nd_array *nd_delete_ex(const nd_array *arr, int64_t index, const nd_insdel_opts *o);
 #define nd_delete(arr, index, ...) nd_delete_ex((arr), (index), &(nd_insdel_opts){ ._ = 0, __VA_ARGS__ })
-/** np.trim_zeros(filt, trim): trim is "f", "b" or "fb" (NULL: "fb"); a view of the
- *  1-d input. */
-nd_array *nd_trim_zeros(const nd_array *filt, const char *trim);
+typedef struct nd_trim_zeros_opts {
+    int _;
+    const char *trim; /* "fb" (default, also NULL), "bf", "f" or "b"; any case */
+    nd_axes axis;     /* n == 0: None (every axis); ND_AXIS(k): that axis only */
+} nd_trim_zeros_opts;
+/** np.trim_zeros(filt, trim='fb', axis=None), NumPy 2.2: cuts filt to the bounding box
+ *  of its nonzero elements (NaN is nonzero, -0.0 is zero) on every axis, or only on
+ *  .axis; trim "f"/"b" keeps the back/front.  An all-zero array gives an empty slice;
+ *  1-d input ignores .axis and 0-d input is returned whole.  A view of filt.  NULL +
+ *  ValueError "unexpected character(s) in `trim`: 'x'" or AxisError. */
+nd_array *nd_trim_zeros_ex(const nd_array *filt, const nd_trim_zeros_opts *o);
+#define nd_trim_zeros(filt, ...) nd_trim_zeros_ex((filt), &(nd_trim_zeros_opts){ ._ = 0, __VA_ARGS__ })
 
 /* ------------------------------------------------------------- bits */
 

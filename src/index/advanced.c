@@ -118,6 +118,70 @@ static int scatter_kernel(char **p, int64_t n, const int64_t *s, void *ud) {
     return 0;
 }
 
+/* The direct take, NumPy's own loop: a C-contiguous source seen as (outer, len, chunk
+ * bytes) and C-contiguous int64 indices; result[o, j, :] = src[o, idx[j], :] with the
+ * bounds check fused in.  Random gathers are bound by cache misses: prefetching the
+ * element a few indices ahead keeps more misses in flight than the out-of-order window
+ * does on its own (the index load, check and copy of each element are ~10 uops). */
+#define TAKE_PREFETCH 16
+
+typedef struct take_geom { int64_t outer, len, nidx; size_t chunk; int axis; } take_geom;
+
+static inline __attribute__((always_inline)) int take_loop(char *d, const char *src, const int64_t *ix,
+                                                           const take_geom *g, size_t chunk) {
+    int64_t len = g->len, n = g->nidx;
+    for (int64_t o = 0; o < g->outer; o++, src += len * (int64_t)chunk) {
+        int64_t k = 0;
+        for (; k < n; k++, d += chunk) {
+            if (k + TAKE_PREFETCH < n) __builtin_prefetch(src + ix[k + TAKE_PREFETCH] * (int64_t)chunk);
+            int64_t i = ix[k];
+            if (i < 0) i += len;
+            if ((uint64_t)i >= (uint64_t)len)
+                return nd_error_set(ND_ERR_INDEX, "index %lld is out of bounds for axis %d with size %lld",
+                                    (long long)ix[k], g->axis, (long long)len);
+            memcpy(d, src + i * (int64_t)chunk, chunk);
+        }
+    }
+    return 0;
+}
+
+static int take_direct(char *d, const char *src, const int64_t *ix, const take_geom *g) {
+    switch (g->chunk) { /* constant sizes become single moves */
+    case 1: return take_loop(d, src, ix, g, 1);
+    case 2: return take_loop(d, src, ix, g, 2);
+    case 4: return take_loop(d, src, ix, g, 4);
+    case 8: return take_loop(d, src, ix, g, 8);
+    case 16: return take_loop(d, src, ix, g, 16);
+    default: return take_loop(d, src, ix, g, g->chunk);
+    }
+}
+
+nd_array *nd__take_fast(const nd_array *src, const nd_array *idx, int axis, int msg_axis, bool *fail) {
+    *fail = false;
+    if (!(src->flags & ND_C_CONTIGUOUS) || !(idx->flags & ND_C_CONTIGUOUS) || idx->dtype->type != ND_TYPE_INT64)
+        return NULL;
+    int rnd = src->ndim - 1 + idx->ndim;
+    if (rnd > ND_MAXDIMS) return NULL; /* the general path reports it */
+    int64_t shape[ND_MAXDIMS];
+    take_geom g = { 1, src->shape[axis], nd_size(idx), (size_t)src->dtype->itemsize, msg_axis };
+    int r = 0;
+    for (int k = 0; k < axis; k++) { shape[r++] = src->shape[k]; g.outer *= src->shape[k]; }
+    for (int k = 0; k < idx->ndim; k++) shape[r++] = idx->shape[k];
+    for (int k = axis + 1; k < src->ndim; k++) { shape[r++] = src->shape[k]; g.chunk *= (size_t)src->shape[k]; }
+    if (g.len == 0 && g.nidx > 0) { /* np.take's own wording */
+        *fail = true;
+        return nd__err(ND_ERR_INDEX, "cannot do a non-empty take from an empty axes.");
+    }
+    nd_array *res = nd__new(src->dtype, rnd, shape, 'C', false);
+    if (!res) { *fail = true; return NULL; }
+    if (g.outer && g.nidx && take_direct(res->data, src->data, (const int64_t *)idx->data, &g) < 0) {
+        nd_free(res);
+        *fail = true;
+        return NULL;
+    }
+    return res;
+}
+
 /* ------------------------------------------------------ index validation */
 
 typedef struct check_ctx { int64_t len; int axis; } check_ctx;
@@ -460,6 +524,14 @@ nd_array *nd__adv_get(const nd_array *a, int n, const nd_index *items) {
     plan P;
     nd_array *r = NULL, *idx = NULL;
     if (plan_build(&P, a, n, items) < 0) goto done;
+    /* one index array in place: the direct take when the layouts allow (an empty
+     * axis or an empty result keep the general path and its messages) */
+    if (P.m == 1 && !P.front && P.view->shape[P.vax[0]] > 0) {
+        bool fail = false;
+        int64_t rsize = 1;
+        for (int d = 0; d < P.rnd; d++) rsize *= P.rshape[d];
+        if (rsize > 0 && ((r = nd__take_fast(P.view, P.idx[0], P.vax[0], P.aax[0], &fail)) || fail)) goto done;
+    }
     gather_ctx ctx;
     int64_t (*str)[ND_MAXDIMS];
     if (!(idx = plan_offsets(&P, &str, &ctx))) goto done;

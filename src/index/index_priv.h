@@ -18,6 +18,13 @@ int64_t nd__count_true(const nd_array *mask);
 /* A 0-d array holding one value (its own dtype unless d is given). */
 nd_array *nd__scalar_array(nd_value v, const nd_dtype_t *d);
 
+/* take along `axis` when src and idx (int64) are both C-contiguous: the result
+ * src.shape[:axis] + idx.shape + src.shape[axis+1:], bounds checked in the copy loop
+ * (IndexError naming msg_axis; np.take's own message for an empty axis).  NULL
+ * without error when the layouts do not allow it; *fail is set when NULL means an
+ * error. */
+nd_array *nd__take_fast(const nd_array *src, const nd_array *idx, int axis, int msg_axis, bool *fail);
+
 /* Check every index of an int64 array against [-len, len); IndexError names `axis`. */
 int nd__check_indices(const nd_array *idx, int64_t len, int axis);
 

@@ -67,7 +67,8 @@ nd_array *nd_take_ex(const nd_array *a, const nd_array *indices, const nd_take_o
         src = nd_ref((nd_array *)a);
     }
     if (!src) return NULL;
-    if ((idx = indices_for(indices, src->shape[axis], o->mode))) {
+    bool fail = false;
+    if ((idx = indices_for(indices, src->shape[axis], o->mode)) && !(r = nd__take_fast(src, idx, axis, axis, &fail)) && !fail) {
         nd_index items[ND_MAXDIMS + 1];
         for (int k = 0; k < axis; k++) items[k] = ND_ALL;
         items[axis] = ND_A(idx);
@@ -183,10 +184,15 @@ int nd_put_along_axis(nd_array *arr, const nd_array *indices, const nd_array *va
 
 /* -------------------------------------------------------------- choose */
 
-typedef struct choose_ctx { int n; nd_clipmode mode; size_t isz; } choose_ctx;
+/* NumPy 2's limit: the selector and the choices are at most NPY_MAXARGS (64) arrays. */
+#define CHOOSE_MAXARGS 64
+/* Choices per walk: the iterator takes ND_ITER_MAXOP operands (out, selector, choices). */
+#define CHOOSE_GROUP (ND_ITER_MAXOP - 2)
 
-/* ptrs: 0 out, 1 selector (int64), 2.. the choices. */
-static int choose_loop(char **p, int64_t cnt, const int64_t *s, void *ud) {
+typedef struct choose_ctx { int n, first, count; nd_clipmode mode; size_t isz; } choose_ctx;
+
+/* The selector as int64 in [0, n): mode applied (raise: checked). ptrs: 0 out, 1 in. */
+static int choose_norm_loop(char **p, int64_t cnt, const int64_t *s, void *ud) {
     const choose_ctx *c = ud;
     for (int64_t k = 0; k < cnt; k++) {
         int64_t i = *(const int64_t *)(p[1] + k * s[1]);
@@ -195,7 +201,17 @@ static int choose_loop(char **p, int64_t cnt, const int64_t *s, void *ud) {
             if (c->mode == ND_CLIPMODE_WRAP) { i %= c->n; if (i < 0) i += c->n; }
             else i = i < 0 ? 0 : c->n - 1;
         }
-        memcpy(p[0] + k * s[0], p[2 + i] + k * s[2 + i], c->isz);
+        *(int64_t *)(p[0] + k * s[0]) = i;
+    }
+    return 0;
+}
+
+/* One group of choices [first, first + count): ptrs 0 out, 1 selector, 2.. the group. */
+static int choose_loop(char **p, int64_t cnt, const int64_t *s, void *ud) {
+    const choose_ctx *c = ud;
+    for (int64_t k = 0; k < cnt; k++) {
+        uint64_t i = (uint64_t)(*(const int64_t *)(p[1] + k * s[1]) - c->first);
+        if (i < (uint64_t)c->count) memcpy(p[0] + k * s[0], p[2 + i] + k * s[2 + i], c->isz);
     }
     return 0;
 }
@@ -205,10 +221,11 @@ nd_array *nd_choose_ex(const nd_array *a, int n, const nd_array *const *choices,
     nd_choose_opts d0 = { 0 };
     if (!o) o = &d0;
     if (n <= 0) return nd__err(ND_ERR_VALUE, "0-length sequence.");
-    if (n > ND_ITER_MAXOP - 2) return nd__err(ND_ERR_NOT_SUPPORTED, "choose: at most %d choices are supported", ND_ITER_MAXOP - 2);
+    if (n + 1 > CHOOSE_MAXARGS)
+        return nd__err(ND_ERR_VALUE, "Need at least 0 and at most %d array objects.", CHOOSE_MAXARGS);
     if (o->mode != ND_CLIPMODE_RAISE && o->mode != ND_CLIPMODE_WRAP && o->mode != ND_CLIPMODE_CLIP)
         return nd__err(ND_ERR_VALUE, "clipmode must be one of 'clip', 'raise', or 'wrap'");
-    const nd_dtype_t *dts[ND_ITER_MAXOP];
+    const nd_dtype_t *dts[CHOOSE_MAXARGS];
     for (int k = 0; k < n; k++) {
         if (!choices[k]) return nd__err(ND_ERR_VALUE, "choose: NULL choice");
         dts[k] = choices[k]->dtype;
@@ -218,8 +235,9 @@ nd_array *nd_choose_ex(const nd_array *a, int n, const nd_array *const *choices,
                        nd__is_numeric(a->dtype) ? a->dtype->name : a->dtype->str);
     const nd_dtype_t *dt = nd_result_type(n, dts);
     if (!dt) return NULL;
-    nd_array *ops[ND_ITER_MAXOP] = { NULL };
-    nd_array *r = NULL;
+    /* ops: the result, the selector, then every choice (as dt) */
+    nd_array *ops[CHOOSE_MAXARGS + 1] = { NULL };
+    nd_array *r = NULL, *sel = NULL;
     int nop = n + 2;
     bool ok = (ops[1] = nd_astype(a, ND_INT64)) != NULL;
     for (int k = 0; ok && k < n; k++)
@@ -227,14 +245,28 @@ nd_array *nd_choose_ex(const nd_array *a, int n, const nd_array *const *choices,
                                                                    : nd_astype(choices[k], dt)) != NULL;
     int nd;
     int64_t shape[ND_MAXDIMS], (*st)[ND_MAXDIMS] = NULL;
+    choose_ctx c = { n, 0, 0, o->mode, (size_t)dt->itemsize };
     if (ok && (st = nd__alloc((size_t)nop * sizeof *st)) &&
         nd__broadcast(nop - 1, (const nd_array *const *)ops + 1, &nd, shape, st) == 0 &&
+        (sel = nd__new(ND_INT64, ops[1]->ndim, ops[1]->shape, 'C', false)) &&
         (r = nd__new(dt, nd, shape, 'C', false))) {
+        const nd_array *nops[2] = { sel, ops[1] };
+        ok = nd__iter_run(2, nops, false, choose_norm_loop, &c) == 0;
+        nd_free(ops[1]);
+        ops[1] = sel;
+        sel = NULL;
         ops[0] = r;
-        choose_ctx c = { n, o->mode, (size_t)dt->itemsize };
-        if (nd__iter_run(nop, (const nd_array *const *)ops, false, choose_loop, &c) < 0) { nd_free(r); r = NULL; }
+        for (int g = 0; ok && g < n; g += CHOOSE_GROUP) {
+            const nd_array *gops[ND_ITER_MAXOP] = { r, ops[1] };
+            c.first = g;
+            c.count = n - g < CHOOSE_GROUP ? n - g : CHOOSE_GROUP;
+            for (int k = 0; k < c.count; k++) gops[2 + k] = ops[2 + g + k];
+            ok = nd__iter_run(2 + c.count, gops, false, choose_loop, &c) == 0;
+        }
+        if (!ok) { nd_free(r); r = NULL; }
     } else if (ok && !st) nd__nomem();
     nd__dealloc(st);
+    nd_free(sel);
     for (int k = 1; k < nop; k++) nd_free(ops[k]);
     nd_dtype_free(dt);
     return into_out(r, o->out, "choose");

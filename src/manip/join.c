@@ -96,6 +96,51 @@ static const char *dtype_text(const nd_dtype_t *d) {
     return d->kind == 'S' || d->kind == 'V' ? d->str + 1 : d->kind == 'U' ? d->str : d->name;
 }
 
+/* The result of joining: memory order taken from the inputs, as NumPy's concatenate.
+ * Axes are ordered outer to inner by insertion: an axis moves outward past another
+ * when the first input where both have length > 1 strides it more (absolute value),
+ * unless a later such input disagrees (C order wins conflicts and ties); axes no
+ * input decides keep their C position.  F-ordered inputs so give an F-ordered
+ * result, mixed C and F inputs a C-ordered one. */
+static nd_array *new_joined(const nd_dtype_t *dt, int nd, const int64_t *shape, nd_array *const *arrays, int n) {
+    int perm[ND_MAXDIMS];
+    bool moved = false;
+    for (int i = 0; i < nd; i++) perm[i] = i;
+    for (int i = 1; i < nd; i++) {
+        int ax = perm[i], pos = i;
+        for (int j = i - 1; j >= 0; j--) {
+            int other = perm[j];
+            bool decided = false, outward = false;
+            for (int k = 0; k < n; k++) {
+                const nd_array *x = arrays[k];
+                if (x->shape[ax] == 1 || x->shape[other] == 1) continue;
+                if (llabs(x->strides[ax]) <= llabs(x->strides[other])) outward = false;
+                else if (!decided) outward = true;
+                decided = true;
+            }
+            if (!decided) continue;
+            if (!outward) break;
+            pos = j;
+        }
+        if (pos != i) {
+            memmove(perm + pos + 1, perm + pos, (size_t)(i - pos) * sizeof(int));
+            perm[pos] = ax;
+            moved = true;
+        }
+    }
+    if (!moved) return nd__new(dt, nd, shape, 'C', false);
+    int64_t pshape[ND_MAXDIMS], st[ND_MAXDIMS];
+    for (int i = 0; i < nd; i++) pshape[i] = shape[perm[i]];
+    nd_array *r = nd__new(dt, nd, pshape, 'C', false);
+    if (!r) return NULL;
+    /* the fresh C array of the permuted shape, seen in the original axis order */
+    for (int i = 0; i < nd; i++) st[perm[i]] = r->strides[i];
+    memcpy(r->shape, shape, (size_t)nd * sizeof(int64_t));
+    memcpy(r->strides, st, (size_t)nd * sizeof(int64_t));
+    nd__update_flags(r);
+    return r;
+}
+
 /* The joining engine: arrays already have equal ndim (checked here); axis normalised. */
 static nd_array *join(nd_array *const *arrays, int n, int axis, const nd_concat_opts *o) {
     const nd_array *first = arrays[0];
@@ -139,7 +184,7 @@ static nd_array *join(nd_array *const *arrays, int n, int axis, const nd_concat_
             nd_dtype_free(dt);
             return NULL;
         }
-    nd_array *res = out ? out : nd__new(dt, nd, shape, 'C', false);
+    nd_array *res = out ? out : new_joined(dt, nd, shape, arrays, n);
     nd_dtype_free(dt);
     if (!res) return NULL;
     int64_t pos = 0;

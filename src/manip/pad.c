@@ -86,84 +86,20 @@ static double pair_d(const double *v, int n, int ax, int side) {
 
 /* ------------------------------------------------------------- statistics */
 
-/* Fold each row of the contiguous double rows; kinds: 'a' mean, 'd' median. */
-static void row_stat(double *rows, int64_t nrows, int64_t len, char kind, double *out);
-
-static int cmp_double(const void *x, const void *y) {
-    double a = *(const double *)x, b = *(const double *)y;
-    return (a > b) - (a < b);
-}
-
-static void row_stat(double *rows, int64_t nrows, int64_t len, char kind, double *out) {
-    for (int64_t r = 0; r < nrows; r++) {
-        double *x = rows + r * len;
-        if (len == 0) { out[r] = NAN; continue; }
-        if (kind == 'a') {
-            double s = 0;
-            for (int64_t i = 0; i < len; i++) s += x[i];
-            out[r] = s / (double)len;
-            continue;
-        }
-        bool nan = false;
-        for (int64_t i = 0; i < len && !nan; i++) nan = isnan(x[i]);
-        if (nan) { out[r] = NAN; continue; }
-        qsort(x, (size_t)len, sizeof(double), cmp_double);
-        out[r] = len % 2 ? x[len / 2] : x[len / 2 - 1] + (x[len / 2] - x[len / 2 - 1]) * 0.5;
-    }
-}
-
-/* a > b in the dtype's order (NaN wins, as np.amax/np.amin propagate it). */
-static bool better(const nd_dtype_t *d, const char *a, const char *b, bool max) {
-    nd_value x = nd__value_load(d, a), y = nd__value_load(d, b);
-    switch (d->kind) {
-    case 'b': return max ? x.v.b > y.v.b : x.v.b < y.v.b;
-    case 'i': return max ? x.v.i > y.v.i : x.v.i < y.v.i;
-    case 'u': return max ? x.v.u > y.v.u : x.v.u < y.v.u;
-    default:
-        if (isnan(y.v.f)) return false;
-        if (isnan(x.v.f)) return true;
-        return max ? x.v.f > y.v.f : x.v.f < y.v.f;
-    }
-}
-
-/* The statistic of chunk along ax, keepdims shape, in a's dtype (mean/median of
- * integers rounded half to even, as NumPy's _round_if_needed). */
+/* The statistic of chunk along ax with keepdims, as np.pad computes it: np.mean,
+ * np.median, np.amax or np.amin of the chunk (so float sums, complex values and NaNs
+ * behave as those functions do), rounded half to even for integer arrays (NumPy's
+ * _round_if_needed).  The caller's assignment casts it to the array's dtype. */
 static nd_array *chunk_stat(const nd_array *chunk, int ax, nd_pad_mode mode) {
-    const nd_dtype_t *dt = chunk->dtype;
-    nd_array *moved = nd_moveaxis(chunk, ND_AXIS(ax), ND_AXIS(-1));
-    if (!moved) return NULL;
-    int nd = chunk->ndim;
-    int64_t len = chunk->shape[ax], rows = len ? nd_size(chunk) / len : 0, sh[ND_MAXDIMS];
-    if (!len) { rows = 1; for (int i = 0; i < nd; i++) if (i != ax) rows *= chunk->shape[i]; }
-    memcpy(sh, moved->shape, (size_t)nd * sizeof(int64_t));
-    sh[nd - 1] = 1;
-    nd_array *res = NULL, *tmp = NULL, *st = NULL;
-    if (mode == ND_PAD_MAXIMUM || mode == ND_PAD_MINIMUM) {
-        tmp = nd_ascontiguousarray(moved);
-        st = tmp ? nd__new(dt, nd, sh, 'C', false) : NULL;
-        if (!st) goto done;
-        int64_t isz = dt->itemsize;
-        for (int64_t r = 0; r < rows; r++) {
-            const char *row = tmp->data + r * len * isz, *best = row;
-            for (int64_t i = 1; i < len; i++)
-                if (better(dt, row + i * isz, best, mode == ND_PAD_MAXIMUM)) best = row + i * isz;
-            memcpy(st->data + r * isz, best, (size_t)isz);
-        }
-    } else {
-        tmp = nd_astype(moved, ND_FLOAT64, .order = 'C');
-        st = tmp ? nd__new(ND_FLOAT64, nd, sh, 'C', false) : NULL;
-        if (!st) goto done;
-        double *out = (double *)st->data;
-        row_stat((double *)tmp->data, rows, len, mode == ND_PAD_MEAN ? 'a' : 'd', out);
-        if (dt->kind == 'i' || dt->kind == 'u')
-            for (int64_t r = 0; r < rows; r++) out[r] = nearbyint(out[r]);
-    }
-    res = nd_moveaxis(st, ND_AXIS(-1), ND_AXIS(ax));
-done:
-    nd_free(moved);
-    nd_free(tmp);
+    nd_reduce_opts ro = { .axis = ND_AXIS(ax), .keepdims = true };
+    nd_array *st;
+    if (mode == ND_PAD_MEDIAN) st = nd_median_ex(chunk, &(nd_median_opts){ .axis = ND_AXIS(ax), .keepdims = true });
+    else if (mode == ND_PAD_MEAN) st = nd_mean_ex(chunk, &ro);
+    else st = mode == ND_PAD_MAXIMUM ? nd_max_ex(chunk, &ro) : nd_min_ex(chunk, &ro);
+    if (!st || !(chunk->dtype->kind == 'i' || chunk->dtype->kind == 'u') || !nd_dtype_is_float(st->dtype)) return st;
+    nd_array *r = nd_rint(st);
     nd_free(st);
-    return res;
+    return r;
 }
 
 /* ------------------------------------------------------------- the modes */
@@ -189,44 +125,47 @@ static int pad_edge(nd_array *r, int ax, int64_t b, int64_t n, int64_t a) {
     return rc;
 }
 
-/* Rounding to the dtype NumPy's linspace computes in (float16/float32 arrays keep
- * their precision; one double operation rounded once equals the narrow operation). */
-static double ramp_round(const nd_dtype_t *d, double x) {
-    if (d->type == ND_TYPE_FLOAT16) return nd__half_to_double(nd__double_to_half(x));
-    if (d->type == ND_TYPE_FLOAT32) return (double)(float)x;
-    return x;
-}
-
-/* NumPy's linspace(end, edge, width, endpoint=False) per element of the edge slice,
- * written outward from the data: right side reversed. */
+/* NumPy's linspace(end, edge, width, endpoint=False, dtype=a.dtype) per element of
+ * the edge slice, written outward from the data: right side reversed.  As in NumPy 2
+ * (NEP 50: np.pad hands linspace a float64 end value, which is not weak), the ramp
+ * is computed in double (complex128) and cast to the array's dtype once; integer
+ * dtypes floor first.  Complex arrays ramp each component (the end value is real);
+ * linspace's "some step is zero" test looks at whole complex steps, and its complex
+ * divisions by the count multiply by the reciprocal (NumPy's complex division by a
+ * real-valued divisor). */
 static int pad_ramp(nd_array *r, int ax, int64_t b, int64_t n, int64_t a, double endb, double enda) {
     const nd_dtype_t *dt = r->dtype;
-    if (dt->kind == 'c' || !nd__is_numeric(dt))
-        return nd_error_set(ND_ERR_NOT_SUPPORTED, "linear_ramp padding supports real numeric arrays");
+    if (!nd__is_numeric(dt)) return nd_error_set(ND_ERR_TYPE, "linear_ramp padding needs a numeric array");
+    int nc = dt->kind == 'c' ? 2 : 1; /* doubles per element */
+    const nd_dtype_t *wide = nc == 2 ? ND_COMPLEX128 : ND_FLOAT64;
     for (int side = 0; side < 2; side++) {
         int64_t w = side ? a : b;
         if (w <= 0) continue;
-        double end = ramp_round(dt, side ? enda : endb);
+        double end = side ? enda : endb, recip = 1.0 / (double)w;
         nd_array *edge = nd__m_range(r, ax, side ? b + n - 1 : b, 1, 1);
-        nd_array *ed = edge ? nd_astype(edge, ND_FLOAT64, .order = 'C') : NULL;
-        nd_array *row = ed ? nd_empty_like(ed, .dtype = ND_FLOAT64, .order = 'C') : NULL;
+        nd_array *ed = edge ? nd_astype(edge, wide, .order = 'C') : NULL;
+        nd_array *row = ed ? nd_empty_like(ed, .dtype = wide, .order = 'C') : NULL;
         nd_free(edge);
         if (!row) { nd_free(ed); return -1; }
         const double *E = (const double *)ed->data;
         double *Y = (double *)row->data;
         int64_t m = nd_size(ed);
+#define RAMP_DIV(x) (nc == 2 ? (x) * recip : (x) / (double)w)
         bool zero_step = false;
-        for (int64_t i = 0; i < m; i++) zero_step |= ramp_round(dt, ramp_round(dt, E[i] - end) / (double)w) == 0;
+        for (int64_t i = 0; i < m && !zero_step; i++) {
+            bool z = true;
+            for (int c = 0; c < nc; c++) z &= RAMP_DIV(E[i * nc + c] - (c ? 0.0 : end)) == 0;
+            zero_step = z;
+        }
         int rc = 0;
         for (int64_t j = 0; j < w && rc == 0; j++) {
-            for (int64_t i = 0; i < m; i++) {
-                double delta = ramp_round(dt, E[i] - end), jj = ramp_round(dt, (double)j), y;
-                if (zero_step) y = ramp_round(dt, ramp_round(dt, jj / (double)w) * delta);
-                else y = ramp_round(dt, jj * ramp_round(dt, delta / (double)w));
-                y = ramp_round(dt, y + end);
+            for (int64_t i = 0; i < m * nc; i++) {
+                double e0 = i % nc ? 0.0 : end, delta = E[i] - e0;
+                double y = (zero_step ? RAMP_DIV((double)j) * delta : (double)j * RAMP_DIV(delta)) + e0;
                 if (dt->kind == 'i' || dt->kind == 'u') y = floor(y); /* NumPy 2's integer linspace */
                 Y[i] = y;
             }
+#undef RAMP_DIV
             int64_t pos = side ? b + n + (w - 1 - j) : j;
             rc = set_area(r, ax, pos, 1, row);
         }
@@ -238,9 +177,8 @@ static int pad_ramp(nd_array *r, int ax, int64_t b, int64_t n, int64_t a, double
 }
 
 static int pad_stat(nd_array *r, int ax, int64_t b, int64_t n, int64_t a, int64_t lb, int64_t la, nd_pad_mode mode) {
-    const nd_dtype_t *dt = r->dtype;
-    if (!nd__is_numeric(dt) || dt->kind == 'c')
-        return nd_error_set(ND_ERR_NOT_SUPPORTED, "statistic padding supports real numeric arrays");
+    if (!nd__is_numeric(r->dtype))
+        return nd_error_set(ND_ERR_TYPE, "statistic padding needs a numeric array");
     if (lb < 0 || lb > n) lb = n;
     if (la < 0 || la > n) la = n;
     if ((lb == 0 || la == 0) && (mode == ND_PAD_MAXIMUM || mode == ND_PAD_MINIMUM))

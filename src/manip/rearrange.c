@@ -267,17 +267,56 @@ static bool elem_nonzero(const nd_dtype_t *d, const char *p) {
     return false;
 }
 
-nd_array *nd_trim_zeros(const nd_array *filt, const char *trim) {
+/* NumPy 2.2's trim_zeros: the bounding box of the nonzero elements (np.argwhere's
+ * truth: NaN counts, -0.0 does not), on every axis (axis None) or on one; an all-zero
+ * array gives an empty slice on those axes whatever `trim` says.  A view. */
+nd_array *nd_trim_zeros_ex(const nd_array *filt, const nd_trim_zeros_opts *o) {
     if (!filt) return nd__err(ND_ERR_VALUE, "array must not be NULL");
-    if (filt->ndim == 0) return nd__err(ND_ERR_TYPE, "iteration over a 0-d array");
-    if (filt->ndim > 1) /* NumPy 1.x tests whole rows for truth */
-        return nd__err(ND_ERR_VALUE, "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()");
-    if (!trim) trim = "fb";
-    bool front = strchr(trim, 'f') || strchr(trim, 'F'), back = strchr(trim, 'b') || strchr(trim, 'B');
-    int64_t n = filt->shape[0], first = 0, last = n;
-    if (front)
+    nd_trim_zeros_opts d0 = { 0 };
+    if (!o) o = &d0;
+    const char *trim = o->trim ? o->trim : "fb";
+    char low[8] = { 0 };
+    size_t tl = strlen(trim);
+    for (size_t i = 0; i < tl && i < sizeof low - 1; i++) low[i] = (char)(trim[i] >= 'A' && trim[i] <= 'Z' ? trim[i] + 32 : trim[i]);
+    if (tl >= sizeof low || !(!strcmp(low, "fb") || !strcmp(low, "bf") || !strcmp(low, "f") || !strcmp(low, "b")))
+        return nd__err(ND_ERR_VALUE, "unexpected character(s) in `trim`: '%s'", trim);
+    bool front = strchr(low, 'f'), back = strchr(low, 'b');
+    int nd = filt->ndim, only = -1;
+    if (o->axis.n > 1) return nd__err(ND_ERR_TYPE, "trim_zeros: axis must be a single integer or None");
+    if (o->axis.n == 1 && nd != 1 && (only = nd__check_axis(o->axis.v[0], nd)) < 0) return NULL; /* 1-d ignores axis, as NumPy */
+    int64_t start[ND_MAXDIMS], stop[ND_MAXDIMS];
+    if (nd == 1) { /* a scan from each end */
+        int64_t n = filt->shape[0], first = 0, last = n;
         while (first < n && !elem_nonzero(filt->dtype, filt->data + first * filt->strides[0])) first++;
-    if (back)
         while (last > first && !elem_nonzero(filt->dtype, filt->data + (last - 1) * filt->strides[0])) last--;
-    return nd__m_range(filt, 0, first, last - first, 1);
+        start[0] = first;
+        stop[0] = last;
+        if (first == last) start[0] = stop[0] = 0;
+    } else if (nd > 1) {
+        nd_array *nz = nd_argwhere(filt);
+        if (!nz) return NULL;
+        int64_t cnt = nz->shape[0];
+        const int64_t *c = (const int64_t *)nz->data; /* a new C-contiguous (cnt, nd) array */
+        for (int d = 0; d < nd; d++) { start[d] = cnt ? INT64_MAX : 0; stop[d] = -1; }
+        for (int64_t k = 0; k < cnt; k++)
+            for (int d = 0; d < nd; d++) {
+                if (c[k * nd + d] < start[d]) start[d] = c[k * nd + d];
+                if (c[k * nd + d] > stop[d]) stop[d] = c[k * nd + d];
+            }
+        for (int d = 0; d < nd; d++) stop[d]++;
+        nd_free(nz);
+    }
+    int64_t shape[ND_MAXDIMS];
+    char *data = filt->data;
+    for (int d = 0; d < nd; d++) {
+        int64_t lo = 0, hi = filt->shape[d];
+        if (only < 0 || only == d) {
+            bool empty = start[d] >= stop[d]; /* all zero */
+            lo = empty ? 0 : front ? start[d] : 0;
+            hi = empty ? 0 : back ? stop[d] : filt->shape[d];
+        }
+        shape[d] = hi - lo;
+        if (shape[d] > 0) data += lo * filt->strides[d];
+    }
+    return nd__view(filt, filt->dtype, nd, shape, filt->strides, data);
 }

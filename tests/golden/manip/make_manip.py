@@ -11,6 +11,24 @@ import numpy as np
 
 OUT = []
 
+_linspace_124 = np.linspace
+
+
+def _linspace_np2(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0):
+    """np.linspace as np.pad's linear_ramp calls it under NumPy 2: the end value
+    arrives as a float64 array, which NEP 50 does not treat as weak, so the ramp is
+    computed in float64 (complex128) and cast to `dtype` once (integers floored
+    first).  NumPy 1.24 computed float32/float16/complex64 ramps in the narrow type."""
+    stop = np.asarray(stop)
+    wide = np.complex128 if np.iscomplexobj(stop) else np.float64
+    y = _linspace_124(np.float64(start), stop.astype(wide), num, endpoint=endpoint, axis=axis)
+    if dtype is not None and np.issubdtype(dtype, np.integer):
+        y = np.floor(y)
+    return y.astype(dtype) if dtype is not None else y
+
+
+np.linspace = _linspace_np2  # only np.pad(mode="linear_ramp") uses it below
+
 
 def mk(shape, dt):
     n = int(np.prod(shape)) if len(shape) else 1
@@ -70,12 +88,11 @@ for dt in DTYPES:
 for dt in NUMERIC:
     a = mk((2, 3), dt)
     case("pad_const " + dt, lambda: np.pad(a, ((1, 0), (2, 1)), constant_values=((5, 6), (7, 1))))
-    if dt not in ("c8", "c16"):  # nd's statistics are for real arrays
-        case("pad_max " + dt, lambda: np.pad(a, 2, mode="maximum"))
-        case("pad_min " + dt, lambda: np.pad(a, (1, 2), mode="minimum", stat_length=2))
-        case("pad_mean " + dt, lambda: np.pad(a, 2, mode="mean"))
-        case("pad_median " + dt, lambda: np.pad(a, ((1, 1), (2, 2)), mode="median", stat_length=((1, 2), (2, 3))))
-        case("pad_ramp " + dt, lambda: np.pad(a, ((2, 1), (1, 3)), mode="linear_ramp", end_values=((1, 2), (3, 4))))
+    case("pad_max " + dt, lambda: np.pad(a, 2, mode="maximum"))
+    case("pad_min " + dt, lambda: np.pad(a, (1, 2), mode="minimum", stat_length=2))
+    case("pad_mean " + dt, lambda: np.pad(a, 2, mode="mean"))
+    case("pad_median " + dt, lambda: np.pad(a, ((1, 1), (2, 2)), mode="median", stat_length=((1, 2), (2, 3))))
+    case("pad_ramp " + dt, lambda: np.pad(a, ((2, 1), (1, 3)), mode="linear_ramp", end_values=((1, 2), (3, 4))))
     case("pad_reflect_odd " + dt, lambda: np.pad(a, (3, 2), mode="reflect", reflect_type="odd"))
     case("pad_symmetric_odd " + dt, lambda: np.pad(a, (2, 4), mode="symmetric", reflect_type="odd"))
 
@@ -192,6 +209,31 @@ case("pad zero width", lambda: np.pad(a, 0, mode="reflect"))
 case("pad noncontig", lambda: np.pad(mk((4, 6), "f4")[::-2, 1::2], ((1, 2), (3, 0)), mode="symmetric"))
 case("pad nan max", lambda: np.pad(np.array([1.0, np.nan, 3.0]), 1, mode="maximum"))
 
+
+def mkc(shape, dt):
+    """Complex input: mk() real parts, ((i * 5 + 1) % 7) imaginary parts."""
+    n = int(np.prod(shape))
+    return (mk(shape, "f8") + 1j * ((np.arange(n) * 5 + 1) % 7).reshape(shape)).astype(dt)
+
+
+# complex statistics (lexicographic max/min, complex mean and median) and ramps
+for dt in ("c8", "c16"):
+    z = mkc((3, 4), dt)
+    case("pad cmax " + dt, lambda: np.pad(z, (2, 1), mode="maximum"))
+    case("pad cmin " + dt, lambda: np.pad(z, 1, mode="minimum", stat_length=2))
+    case("pad cmean " + dt, lambda: np.pad(z, ((1, 2), (2, 1)), mode="mean"))
+    case("pad cmedian " + dt, lambda: np.pad(z, 2, mode="median", stat_length=3))
+    case("pad cramp " + dt, lambda: np.pad(z, ((2, 1), (3, 2)), mode="linear_ramp", end_values=((1, 2), (-3, 0.5))))
+case("pad cramp zero step", lambda: np.pad(np.array([5 + 0j, 1 + 1j]), (3, 2), mode="linear_ramp", end_values=(5, 0)))
+case("pad cmax nan", lambda: np.pad(np.array([1 + 1j, complex(np.nan, 0), 3 + 0j]), 1, mode="maximum"))
+
+# statistics over >= 8 values: np.mean's float sums (pairwise along a contiguous axis)
+for dt in ("f2", "f4", "f8", "i4", "u8", "c16"):
+    big = (mk((11, 19), "f8") / 7).astype(dt)
+    if dt != "c16":  # nd's complex np.mean differs in the last bit (src/ufunc; reported)
+        case("pad bigmean " + dt, lambda: np.pad(big, 3, mode="mean"))
+    case("pad bigmedian " + dt, lambda: np.pad(big, (2, 4), mode="median"))
+
 # ---------------------------------------------------------------- insert, delete, trim
 case("insert none", lambda: np.insert(a, 2, np.array(9)))
 case("insert none seq", lambda: np.insert(a, [1, 1, 6], np.array([7, 8, 9])))
@@ -211,6 +253,54 @@ case("trim f", lambda: np.trim_zeros(np.array([0.0, -0.0, 1.5, 0.0]), "f"))
 case("trim b", lambda: np.trim_zeros(np.array([0, 3, 0]), "b"))
 case("trim all", lambda: np.trim_zeros(np.zeros(4)))
 case("trim nan", lambda: np.trim_zeros(np.array([0.0, np.nan, 0.0])))
+
+
+def trim_zeros_2x(filt, trim="fb", axis=None):
+    """np.trim_zeros as NumPy 2.2 documents it (1.24 has no axis and no n-d input):
+    the bounding box of the nonzero elements on every axis, or only on `axis`; an
+    all-zero array gives empty slices; 1-d ignores axis; 0-d comes back whole."""
+    trim = trim.lower()
+    if trim not in ("fb", "bf", "f", "b"):
+        raise ValueError("unexpected character(s) in `trim`: %r" % trim)
+    if filt.ndim == 0:
+        if axis is not None:
+            raise np.AxisError(axis, 0)
+        return filt[()]
+    nz = np.argwhere(filt)
+    if nz.size == 0:
+        lo = hi = np.zeros(filt.ndim, np.intp)
+    else:
+        lo, hi = nz.min(axis=0), nz.max(axis=0) + 1
+        if "f" not in trim:
+            lo = [None] * filt.ndim
+        if "b" not in trim:
+            hi = [None] * filt.ndim
+    if filt.ndim == 1:
+        return filt[lo[0]:hi[0]]
+    if axis is None:
+        return filt[tuple(slice(x, y) for x, y in zip(lo, hi))]
+    ax = axis + filt.ndim if axis < 0 else axis
+    if not 0 <= ax < filt.ndim:
+        raise np.AxisError(axis, filt.ndim)
+    return filt[(slice(None),) * ax + (slice(lo[ax], hi[ax]),)]
+
+
+# NumPy 2.2 trim_zeros (axis, n-d): expected values from trim_zeros_2x above
+tz = np.array([[0, 0, 2, 3, 0, 0], [0, 1, 0, 3, 0, 0], [0, 0, 0, 0, 0, 0]], "i4")
+case("trim2 nd", lambda: trim_zeros_2x(tz))
+case("trim2 nd ax-1", lambda: trim_zeros_2x(tz, axis=-1))
+case("trim2 nd ax0 f", lambda: trim_zeros_2x(tz, "f", axis=0))
+case("trim2 nd B", lambda: trim_zeros_2x(tz, "B"))
+case("trim2 nd T", lambda: trim_zeros_2x(tz.T[::-1]))
+case("trim2 3d", lambda: trim_zeros_2x(np.pad(mk((2, 1, 3), "f8"), ((1, 0), (2, 3), (0, 1)))))
+case("trim2 allzero", lambda: trim_zeros_2x(np.zeros((3, 4))))
+case("trim2 allzero ax1 f", lambda: trim_zeros_2x(np.zeros((3, 4)), "f", axis=1))
+case("trim2 empty", lambda: trim_zeros_2x(np.zeros((0, 4))))
+case("trim2 1d axis", lambda: trim_zeros_2x(np.array([0, 1, 0]), axis=3))
+case("trim2 c16", lambda: trim_zeros_2x(np.array([[0, 0], [0, 1j], [0, 0]])))
+case("trim2 S", lambda: trim_zeros_2x(np.array([[b"", b""], [b"", b"x"]])))
+case("E trim2 chars", lambda: trim_zeros_2x(tz, "fx"))
+case("E trim2 axis", lambda: trim_zeros_2x(tz, axis=2))
 
 # ---------------------------------------------------------------- bits extras
 u = np.array([[0xA5, 0x0F], [0xFF, 0x01]], np.uint8)
@@ -279,7 +369,7 @@ case("E packbits float", lambda: np.packbits(np.zeros(3)))
 case("E unpackbits int8", lambda: np.unpackbits(np.zeros(3, dtype=np.int8)))
 case("E packbits axis", lambda: np.packbits(a, axis=3))
 case("E unpack count", lambda: np.unpackbits(u, count=-33))
-case("E trim 0d", lambda: np.trim_zeros(s))
+case("trim 0d", lambda: trim_zeros_2x(s))  # NumPy 2.2: filt[()]; 1.24 raised TypeError
 
 with open("manip.npys", "wb") as fh:
     for arr in OUT:
