@@ -2,11 +2,15 @@
  * Include <nd.h>, not this file.
  *
  * Two backends compute the same functions: nd's own C (always built: a blocked GEMM
- * with run-time SIMD dispatch, LU, Householder QR, Cholesky, tridiagonal QL, Jacobi
- * SVD, Hessenberg QR for eig) and BLAS/LAPACK when CMake found them.  float32 and
- * complex64 factorizations run in double precision and are rounded to the input's
- * precision (products stay in single precision).  Integer and bool inputs of np.linalg
- * are promoted to float64 as NumPy does; integer matmul/dot are exact and wrap.
+ * with run-time SIMD dispatch, blocked LU and Cholesky, Householder QR, tridiagonal QL,
+ * Jacobi SVD, Hessenberg QR for eig) and BLAS/LAPACK when CMake found them.  The LAPACK
+ * backend makes NumPy's own LAPACK calls (Fortran-order copies, the same routines,
+ * jobz/UPLO and workspace queries), so factors whose signs NumPy leaves to LAPACK (svd's
+ * U/Vh, eigenvectors, Q/R) equal NumPy's to rounding; the native backend gives the same
+ * values where they are unique and valid factors otherwise.  As in NumPy (1.x and 2.x),
+ * float32 and complex64 factorizations run in double precision and are rounded to the
+ * input's precision (products stay in single precision).  Integer and bool inputs of
+ * np.linalg are promoted to float64 as NumPy does; integer matmul/dot are exact and wrap.
  *
  * Every function returns new arrays the caller owns (nd_free), or NULL / -1 with
  * NumPy's error recorded (LinAlgError -> ND_ERR_LINALG). */
@@ -115,10 +119,15 @@ typedef struct nd_einsum_opts {
     int _;
     nd_einsum_optimize optimize;
     const nd_dtype_t *dtype; /* NULL: result_type of the operands */
+    nd_array *out;           /* write the result here (returned, not a new reference) */
+    nd_casting casting;      /* operands -> dtype and result -> out; DEFAULT: 'safe' */
 } nd_einsum_opts;
-/** np.einsum(subscripts, *operands): explicit ('ij,jk->ik') or implicit ('ij,jk')
- *  output, '...' broadcasting, repeated indices (diagonals, traces), any number of
- *  operands. */
+/** np.einsum(subscripts, *operands, out=None, dtype=None, casting='safe'): explicit
+ *  ('ij,jk->ik') or implicit ('ij,jk') output, '...' broadcasting, repeated indices
+ *  (diagonals, traces), any number of operands.  Casts that break .casting are NumPy's
+ *  TypeErrors ("Iterator operand 0 dtype could not be cast from dtype('float64') to
+ *  dtype('int32') according to the rule 'safe'"); .out must have the result's shape.
+ *  nd_einsum(subscripts, a, b, ...) takes no options: use nd_einsum_ex for them. */
 nd_array *nd_einsum_ex(const char *subscripts, int n, const nd_array *const *ops, const nd_einsum_opts *o);
 #define nd_einsum(subscripts, ...) nd_einsum_ex((subscripts), \
     (int)(sizeof((const nd_array *[]){__VA_ARGS__}) / sizeof(const nd_array *)), \
@@ -127,6 +136,17 @@ nd_array *nd_einsum_ex(const char *subscripts, int n, const nd_array *const *ops
  *  NumPy prints its first result, e.g. "['einsum_path', (0, 1), (0, 1)]".  A string to
  *  release with nd_free_bytes, or NULL + error. */
 char *nd_einsum_path(const char *subscripts, int n, const nd_array *const *ops);
+typedef struct nd_einsum_path_opts {
+    int _;
+    nd_einsum_optimize optimize; /* AUTO / GREEDY: 'greedy' (NumPy's default); NONE: False */
+    char **report;               /* when set: receives NumPy's printed report (the second
+                                  * result: "  Complete contraction:  ..."), to release
+                                  * with nd_free_bytes */
+} nd_einsum_path_opts;
+/** np.einsum_path(subscripts, *operands, optimize=...) with both results: the path text
+ *  is returned, the report goes to *o->report.  NULL + error on failure (nothing to
+ *  release then). */
+char *nd_einsum_path_ex(const char *subscripts, int n, const nd_array *const *ops, const nd_einsum_path_opts *o);
 
 /* ------------------------------------------------------------- np.linalg */
 
@@ -142,8 +162,8 @@ nd_array *nd_linalg_solve(const nd_array *a, const nd_array *b);
 
 typedef struct nd_cholesky_opts { int _; bool upper; } nd_cholesky_opts;
 nd_array *nd_linalg_cholesky_ex(const nd_array *a, const nd_cholesky_opts *o);
-/** np.linalg.cholesky(a, upper=False); "Matrix is not positive definite". Only the
- *  lower (upper) triangle of a is read. */
+/** np.linalg.cholesky(a, upper=False) (upper: NumPy 2); "Matrix is not positive
+ *  definite".  Only the lower (upper) triangle of a is read; LAPACK: ?potrf('L'/'U'). */
 #define nd_linalg_cholesky(a, ...) nd_linalg_cholesky_ex((a), &(nd_cholesky_opts){ ._ = 0, __VA_ARGS__ })
 
 typedef enum nd_qr_mode { ND_QR_REDUCED = 0, ND_QR_COMPLETE, ND_QR_R, ND_QR_RAW } nd_qr_mode;
@@ -152,22 +172,24 @@ int nd_linalg_qr_ex(const nd_array *a, nd_array **q, nd_array **r, const nd_qr_o
 /** np.linalg.qr(a, mode): reduced/complete fill *q and *r; mode R fills only *r (q may
  *  be NULL); mode RAW fills *q with h and *r with tau (LAPACK's layout: h is the
  *  transposed Householder storage, as NumPy returns it).  R's diagonal signs follow
- *  LAPACK (Householder with beta = -sign(alpha)|x|).  0 or -1. */
+ *  LAPACK (Householder with beta = -sign(alpha)|x|) on both backends.  0 or -1. */
 #define nd_linalg_qr(a, q, r, ...) nd_linalg_qr_ex((a), (q), (r), &(nd_qr_opts){ ._ = 0, __VA_ARGS__ })
 
 typedef struct nd_eigh_opts { int _; char UPLO; /* 'L' (default) or 'U' */ } nd_eigh_opts;
 int nd_linalg_eigh_ex(const nd_array *a, nd_array **w, nd_array **v, const nd_eigh_opts *o);
 /** np.linalg.eigh(a, UPLO='L'): ascending real eigenvalues *w and eigenvectors (columns)
- *  *v.  Each eigenvector's sign/phase is normalized so its largest-magnitude component
- *  is real and positive... only by the native backend; LAPACK's are returned as
- *  LAPACK gives them (as NumPy).  0 or -1. */
+ *  *v; only the UPLO triangle is read.  LAPACK backend: NumPy's ?syevd/?heevd call, so
+ *  the vectors are NumPy's; native: each vector's sign/phase is the native solver's.
+ *  0 or -1. */
 #define nd_linalg_eigh(a, w, v, ...) nd_linalg_eigh_ex((a), (w), (v), &(nd_eigh_opts){ ._ = 0, __VA_ARGS__ })
 nd_array *nd_linalg_eigvalsh_ex(const nd_array *a, const nd_eigh_opts *o);
 /** np.linalg.eigvalsh(a, UPLO='L'). */
 #define nd_linalg_eigvalsh(a, ...) nd_linalg_eigvalsh_ex((a), &(nd_eigh_opts){ ._ = 0, __VA_ARGS__ })
 
 /** np.linalg.eig(a): *w eigenvalues, *v eigenvectors (columns, unit 2-norm).  Real input
- *  gives real results when every eigenvalue is real, else complex (as NumPy 2). 0/-1. */
+ *  gives real results when every eigenvalue is real, else complex (as NumPy 2).  LAPACK
+ *  backend: NumPy's ?geev call (same order and vectors); native: Hessenberg + shifted QR
+ *  (its own order).  0/-1. */
 int nd_linalg_eig(const nd_array *a, nd_array **w, nd_array **v);
 /** np.linalg.eigvals(a). */
 nd_array *nd_linalg_eigvals(const nd_array *a);
@@ -179,8 +201,9 @@ typedef struct nd_svd_opts {
 } nd_svd_opts;
 int nd_linalg_svd_ex(const nd_array *a, nd_array **u, nd_array **s, nd_array **vh, const nd_svd_opts *o);
 /** np.linalg.svd(a, full_matrices=True, compute_uv=True, hermitian=False): u and vh both
- *  NULL means compute_uv=False.  Singular values descending.  0 or -1 ("SVD did not
- *  converge"). */
+ *  NULL means compute_uv=False.  Singular values descending.  LAPACK backend: NumPy's
+ *  ?gesdd call (jobz 'A'/'S'/'N'), so U and Vh are NumPy's; native: one-sided Jacobi
+ *  (valid singular vectors, signs its own).  0 or -1 ("SVD did not converge"). */
 #define nd_linalg_svd(a, u, s, vh, ...) nd_linalg_svd_ex((a), (u), (s), (vh), &(nd_svd_opts){ ._ = 0, __VA_ARGS__ })
 /** np.linalg.svdvals(a) (NumPy 2). */
 nd_array *nd_linalg_svdvals(const nd_array *a);
@@ -198,12 +221,17 @@ int nd_linalg_lstsq_ex(const nd_array *a, const nd_array *b, nd_array **x, nd_ar
 
 typedef struct nd_pinv_opts {
     int _;
-    double rcond;   /* used when rcond_set (rtol is the same number); default 1e-15 */
+    double rcond;   /* used when rcond_set; default (neither rcond nor rtol) 1e-15 */
     bool rcond_set;
     bool hermitian;
+    double rtol;    /* NumPy 2's rtol=: used when rtol_set */
+    bool rtol_set;
+    bool rtol_none; /* rtol=None: max(M, N) * eps of a's dtype */
 } nd_pinv_opts;
 nd_array *nd_linalg_pinv_ex(const nd_array *a, const nd_pinv_opts *o);
-/** np.linalg.pinv(a, rcond=1e-15, hermitian=False). */
+/** np.linalg.pinv(a, rcond=None, hermitian=False, *, rtol=<unset>) (NumPy 2): singular
+ *  values at or below rtol * max(s) are dropped.  Setting both rcond and rtol is a
+ *  ValueError.  Empty matrices give an empty (..., N, M) result. */
 #define nd_linalg_pinv(a, ...) nd_linalg_pinv_ex((a), &(nd_pinv_opts){ ._ = 0, __VA_ARGS__ })
 
 typedef struct nd_matrix_rank_opts {
@@ -236,7 +264,9 @@ nd_array *nd_linalg_norm_ex(const nd_array *x, const nd_norm_opts *o);
 
 typedef struct nd_cond_opts { int _; nd_norm_ord ord; double p; } nd_cond_opts;
 nd_array *nd_linalg_cond_ex(const nd_array *x, const nd_cond_opts *o);
-/** np.linalg.cond(x, p=None). */
+/** np.linalg.cond(x, p=None) (NumPy 2): a singular matrix gives inf (NaN from its
+ *  failed inverse or 0/0 becomes inf) unless the matrix itself holds NaN; empty
+ *  matrices are a LinAlgError "cond is not defined on empty arrays". */
 #define nd_linalg_cond(x, ...) nd_linalg_cond_ex((x), &(nd_cond_opts){ ._ = 0, __VA_ARGS__ })
 
 #ifdef __cplusplus

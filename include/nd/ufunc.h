@@ -100,6 +100,10 @@ typedef struct nd_ufunc_opts {
     const nd_dtype_t *dtype;  /* dtype=: the output dtype (selects the loop) */
     nd_casting casting;       /* casting=: default same_kind */
     char order;               /* order= of new outputs: 'K' (default), 'C', 'F', 'A' */
+    const nd_axes *axes;      /* generalized ufuncs, axes=: one nd_axes per operand
+                                 (inputs then outputs) naming its core axes in order
+                                 (negative counts from the end); operands without core
+                                 dimensions take ND_AXIS_NONE.  NULL: the trailing axes */
 } nd_ufunc_opts;
 
 /** ufunc(*inputs, out=..., ...) for any ufunc.  in[0..nin) are the inputs; outs[k]
@@ -472,10 +476,42 @@ typedef struct nd_ufunc_new_opts {
     int _;
     nd_value identity;        /* used when identity.dtype != NULL */
     bool reorderable;         /* reductions over several axes allowed without identity */
+    const char *signature;    /* core signature of a generalized ufunc, NumPy's syntax:
+                                 "(n),(n)->()", "(m,n),(n,p)->(m,p)", "(3),(3)->(3)",
+                                 flexible "(m?,n),(n,p?)->(m?,p?)".  NULL (or only "()"
+                                 operands): an elementwise ufunc.  Copied. */
 } nd_ufunc_new_opts;
 
 /** A new ufunc without loops (add them with nd_ufunc_add_loop).  name is copied.
- *  1 <= nin, 1 <= nout, nin + nout <= 8.  Free with nd_ufunc_free. */
+ *  1 <= nin, 1 <= nout, nin + nout <= 8.  Free with nd_ufunc_free.
+ *
+ *  With .signature it is a generalized ufunc (NumPy's gufunc): each operand has core
+ *  dimensions, the trailing ones of its shape (or the ones .axes names); the loop
+ *  dimensions before them broadcast.  Its loops follow NumPy's gufunc convention:
+ *  args[k] (inputs then outputs), dims[0] the number of loop iterations, dims[1 + d]
+ *  the size of core dimension name d (in order of first appearance in the signature),
+ *  steps[k] the loop stride of operand k, then the core strides (bytes) of every
+ *  operand's core dimensions in signature order:
+ *
+ *      static void inner(char **args, const int64_t *dims, const int64_t *steps, void *d) {
+ *          for (int64_t i = 0; i < dims[0]; i++) {          // "(n),(n)->()"
+ *              double s = 0;
+ *              for (int64_t k = 0; k < dims[1]; k++)
+ *                  s += *(double *)(args[0] + i * steps[0] + k * steps[3]) *
+ *                       *(double *)(args[1] + i * steps[1] + k * steps[4]);
+ *              *(double *)(args[2] + i * steps[2]) = s;
+ *          }
+ *      }
+ *      nd_ufunc *uf = nd_ufunc_new("inner1d", 2, 1, .signature = "(n),(n)->()");
+ *      nd_ufunc_add_loop(uf, (const nd_dtype_t *[]){ ND_FLOAT64, ND_FLOAT64, ND_FLOAT64 }, inner, NULL);
+ *
+ *  A bad signature is ValueError with NumPy's text ("expect '(' at position 11 in
+ *  \"(i),(i)->(),\"").  Calls check core sizes as NumPy ("inner1d: Input operand 1 has
+ *  a mismatch in its core dimension 0, with gufunc signature (n),(n)->() (size 4 is
+ *  different from 3)"), cast inputs that need it (whole-array copies, as NumPy),
+ *  allocate outputs (loop shape + core shape, C order) and take .out, .dtype,
+ *  .casting and .axes; .where is refused.  reduce/accumulate/reduceat/outer/at refuse
+ *  generalized ufuncs, as NumPy. */
 nd_ufunc *nd_ufunc_new_ex(const char *name, int nin, int nout, const nd_ufunc_new_opts *o);
 #define nd_ufunc_new(name, nin, nout, ...) nd_ufunc_new_ex((name), (nin), (nout), \
     &(nd_ufunc_new_opts){ ._ = 0, __VA_ARGS__ })
@@ -492,6 +528,9 @@ typedef int (*nd_scalar_fn)(const void *const *in, void *const *out, void *userd
  *  dtypes (types[0 .. nin+nout)).  Free with nd_ufunc_free. */
 nd_ufunc *nd_ufunc_from_scalar(const char *name, int nin, int nout, const nd_dtype_t *const *types,
                                nd_scalar_fn fn, void *userdata, const nd_ufunc_new_opts *o);
+/** ufunc.signature: the core signature of a generalized ufunc (borrowed), NULL for
+ *  elementwise ufuncs (NumPy's None). */
+const char *nd_ufunc_signature(const nd_ufunc *uf);
 /** Release a custom ufunc (built-ins and NULL are ignored). */
 void nd_ufunc_free(nd_ufunc *uf);
 

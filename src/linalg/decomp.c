@@ -2,8 +2,30 @@
  * the nonsymmetric eigenproblem (Hessenberg reduction, shifted QR, eigenvectors). */
 #include "linalg/decomp.h"
 
+/* C -= A B for the blocked factorizations (element strides); 0 or -1 (memory). */
+static int gemm_sub_d(int64_t M, int64_t N, int64_t K, const double *A, int64_t rsa, int64_t csa, const double *B,
+                      int64_t rsb, int64_t csb, double *C, int64_t rsc, int64_t csc) {
+    if (M <= 0 || N <= 0 || K <= 0) return 0;
+    return nd__gemm_f64(M, N, K, -1, A, rsa, csa, B, rsb, csb, 1, C, rsc, csc);
+}
+/* complex: four real products on the interleaved parts (strides doubled) */
+static int gemm_sub_z(int64_t M, int64_t N, int64_t K, const nd__cplx *A, int64_t rsa, int64_t csa,
+                      const nd__cplx *B, int64_t rsb, int64_t csb, nd__cplx *C, int64_t rsc, int64_t csc) {
+    if (M <= 0 || N <= 0 || K <= 0) return 0;
+    const double *ar = (const double *)A, *ai = ar + 1, *br = (const double *)B, *bi = br + 1;
+    double *cr = (double *)C, *ci = cr + 1;
+    rsa *= 2; csa *= 2; rsb *= 2; csb *= 2; rsc *= 2; csc *= 2;
+    if (nd__gemm_f64(M, N, K, -1, ar, rsa, csa, br, rsb, csb, 1, cr, rsc, csc) < 0 ||
+        nd__gemm_f64(M, N, K, 1, ai, rsa, csa, bi, rsb, csb, 1, cr, rsc, csc) < 0 ||
+        nd__gemm_f64(M, N, K, -1, ar, rsa, csa, bi, rsb, csb, 1, ci, rsc, csc) < 0 ||
+        nd__gemm_f64(M, N, K, -1, ai, rsa, csa, br, rsb, csb, 1, ci, rsc, csc) < 0)
+        return -1;
+    return 0;
+}
+
 #define T double
 #define SFX d
+#define GEMM_SUB gemm_sub_d
 #define CONJ(x) (x)
 #define ABS(x) fabs(x)
 #define RE(x) (x)
@@ -13,9 +35,11 @@
 #undef CONJ
 #undef ABS
 #undef RE
+#undef GEMM_SUB
 
 #define T nd__cplx
 #define SFX z
+#define GEMM_SUB gemm_sub_z
 #define CONJ(x) conj(x)
 #define ABS(x) cabs(x)
 #define RE(x) creal(x)
@@ -25,6 +49,7 @@
 #undef CONJ
 #undef ABS
 #undef RE
+#undef GEMM_SUB
 
 /* Givens rotation G = [[c, s], [-conj(s), c]] with G [x; y] = [r; 0]. */
 static void givens(nd__cplx x, nd__cplx y, double *c, nd__cplx *s) {

@@ -5,13 +5,15 @@
 
 #include "linalg/la_internal.h"
 
-/* LU with partial pivoting in place (a = P L U); 0 or k+1 for an exact zero pivot. */
+/* LU with partial pivoting in place (a = P L U); 0, k+1 for an exact zero pivot, or
+ * -1 (memory error recorded). */
 int nd__lu_d(int64_t n, double *a, int64_t *piv);
 int nd__lu_z(int64_t n, nd__cplx *a, int64_t *piv);
-/* Solve with that LU: b (n x nrhs) overwritten by the solution. */
-void nd__lu_solve_d(int64_t n, const double *lu, const int64_t *piv, int64_t nrhs, double *b);
-void nd__lu_solve_z(int64_t n, const nd__cplx *lu, const int64_t *piv, int64_t nrhs, nd__cplx *b);
-/* Cholesky from the lower triangle, in place; -1 when not positive definite. */
+/* Solve with that LU: b (n x nrhs) overwritten by the solution; 0 or -1 (memory). */
+int nd__lu_solve_d(int64_t n, const double *lu, const int64_t *piv, int64_t nrhs, double *b);
+int nd__lu_solve_z(int64_t n, const nd__cplx *lu, const int64_t *piv, int64_t nrhs, nd__cplx *b);
+/* Cholesky from the lower triangle, in place; -1 when not positive definite, -2 on a
+ * memory error (recorded). */
 int nd__cholesky_d(int64_t n, double *a);
 int nd__cholesky_z(int64_t n, nd__cplx *a);
 /* Householder QR of A (m x n) stored transposed (at: n x m); tau[min(m, n)]. */

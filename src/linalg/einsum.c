@@ -5,6 +5,7 @@
  * pairwise path (NumPy's greedy algorithm) whose contractions are batched matmuls. */
 #include "linalg/la_internal.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 
 #define MAXOPS (ND_ITER_MAXOP - 1)
@@ -476,6 +477,16 @@ static nd_array *contract_pair(nd_array *a, term *ta, nd_array *b, term *tb, con
 
 /* ------------------------------------------------------ entry points */
 
+static const char *casting_name(nd_casting c) {
+    switch (c) {
+    case ND_CASTING_NO: return "no";
+    case ND_CASTING_EQUIV: return "equiv";
+    case ND_CASTING_SAME_KIND: return "same_kind";
+    case ND_CASTING_UNSAFE: return "unsafe";
+    default: return "safe";
+    }
+}
+
 static const nd_dtype_t *common_dtype(int n, const nd_array *const *ops) {
     const nd_dtype_t *d[MAXOPS];
     for (int i = 0; i < n; i++) {
@@ -489,10 +500,33 @@ static const nd_dtype_t *common_dtype(int n, const nd_array *const *ops) {
 nd_array *nd_einsum_ex(const char *subscripts, int n, const nd_array *const *ops, const nd_einsum_opts *o) {
     if (!subscripts || n < 1 || !ops) return nd__err(ND_ERR_VALUE, "No input operands");
     if (n > MAXOPS) return nd__err(ND_ERR_VALUE, "too many operands for einsum (at most %d)", MAXOPS);
-    const nd_dtype_t *dt = o && o->dtype ? o->dtype : common_dtype(n, ops);
+    const nd_dtype_t *dt = common_dtype(n, ops);
     if (!dt) return NULL;
+    nd_casting casting = o && o->casting ? o->casting : ND_CASTING_SAFE;
+    if (o && o->dtype) {
+        dt = o->dtype;
+        for (int i = 0; i < n; i++)
+            if (!nd_can_cast(ops[i]->dtype, dt, casting))
+                return nd__err(ND_ERR_TYPE, "Iterator operand %d dtype could not be cast from dtype('%s') to dtype('%s') "
+                               "according to the rule '%s'", i, ops[i]->dtype->name, dt->name, casting_name(casting));
+    }
     static _Thread_local spec sp;
     if (parse(subscripts, n, ops, &sp) < 0) return NULL;
+    nd_array *out = o ? o->out : NULL;
+    if (out) {
+        if (out->ndim != sp.out.n)
+            return nd__err(ND_ERR_VALUE, "out parameter does not have the correct number of dimensions, has %d but should "
+                           "have %d", out->ndim, sp.out.n);
+        for (int i = 0; i < sp.out.n; i++)
+            if (out->shape[i] != sp.size[sp.out.lab[i]]) /* NumPy words this through its iterator */
+                return nd__err(ND_ERR_VALUE, "out parameter has size %lld in dimension %d but the result has %lld",
+                               (long long)out->shape[i], i, (long long)sp.size[sp.out.lab[i]]);
+        if (!nd_can_cast(dt, out->dtype, casting))
+            return nd__err(ND_ERR_TYPE, "Iterator requested dtype could not be cast from dtype('%s') to dtype('%s'), the "
+                           "operand %d dtype, according to the rule '%s'", dt->name, out->dtype->name, n,
+                           casting_name(casting));
+        if (!(out->flags & ND_WRITEABLE)) return nd__err(ND_ERR_VALUE, "output array is read-only");
+    }
     nd_array *cur[MAXOPS] = { 0 };
     term t[MAXOPS];
     for (int i = 0; i < n; i++) {
@@ -542,17 +576,184 @@ nd_array *nd_einsum_ex(const char *subscripts, int n, const nd_array *const *ops
     res = generic(live, cur, t, &sp.out, sp.size, dt);
 done:
     for (int i = 0; i < n; i++) nd_free(cur[i]);
+    if (res && out) { /* checked above; the cast itself is unsafe-free */
+        int rc = nd_copyto(out, res, ND_CASTING_UNSAFE);
+        nd_free(res);
+        return rc < 0 ? NULL : out;
+    }
     return res;
 }
 
-char *nd_einsum_path(const char *subscripts, int n, const nd_array *const *ops) {
+/* ------------------------------------------------------ einsum_path */
+
+/* A growable text buffer for the report. */
+typedef struct { char *p; size_t n, cap; bool bad; } sbuf;
+static void sb_printf(sbuf *b, const char *fmt, ...) {
+    if (b->bad) return;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (k < 0) { b->bad = true; return; }
+    if (b->n + (size_t)k + 1 > b->cap) {
+        size_t nc = (b->n + (size_t)k + 1) * 2;
+        char *q = nd__alloc(nc);
+        if (!q) { b->bad = true; return; }
+        if (b->p) { memcpy(q, b->p, b->n + 1); nd__dealloc(b->p); }
+        b->p = q;
+        b->cap = nc;
+    }
+    va_start(ap, fmt);
+    vsnprintf(b->p + b->n, b->cap - b->n, fmt, ap);
+    va_end(ap);
+    b->n += (size_t)k;
+}
+
+static int ls_count(const lset s) {
+    int c = 0;
+    for (int i = 0; i < 4; i++) c += __builtin_popcountll(s[i]);
+    return c;
+}
+
+/* NumPy's _flop_count: size of the contracted labels times the terms' factor. */
+static double flop_count(const lset contract, bool inner, int nterms, const int64_t *size) {
+    return ls_size(contract, size) * ((nterms - 1 > 1 ? nterms - 1 : 1) + (inner ? 1 : 0));
+}
+
+/* The report NumPy's einsum_path prints (its second result).  Broadcast ('...')
+ * dimensions are written with unused letters, in alphabetical order (NumPy picks them
+ * in Python's set order, which varies between runs). */
+static char *path_report(const spec *sp, int (*path)[2], int steps) {
+    static const char symbols[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    char lc[256] = { 0 };
+    bool used[128] = { false };
+    for (int k = 0; k < sp->nops; k++)
+        for (int d = 0; d < sp->in[k].n; d++) if (sp->in[k].lab[d] < 128) used[sp->in[k].lab[d]] = true;
+    for (int l = 0; l < 128; l++) lc[l] = (char)l;
+    for (int l = 128, j = 0; l < 256; l++) {
+        while (symbols[j] && used[(int)symbols[j]]) j++;
+        lc[l] = symbols[j] ? symbols[j++] : '?';
+    }
+    int n = sp->nops;
+    char terms[MAXOPS + 1][ND_MAXDIMS + 1], outs[ND_MAXDIMS + 1];
+    lset sets[MAXOPS + 1], out, all;
+    ls_clear(out);
+    ls_clear(all);
+    int sum_sizes = 0;
+    for (int k = 0; k < n; k++) {
+        ls_clear(sets[k]);
+        for (int d = 0; d < sp->in[k].n; d++) { terms[k][d] = lc[sp->in[k].lab[d]]; ls_add(sets[k], sp->in[k].lab[d]); }
+        terms[k][sp->in[k].n] = 0;
+        ls_or(all, sets[k]);
+        sum_sizes += ls_count(sets[k]);
+    }
+    for (int d = 0; d < sp->out.n; d++) { outs[d] = lc[sp->out.lab[d]]; ls_add(out, sp->out.lab[d]); }
+    outs[sp->out.n] = 0;
+    double naive = flop_count(all, sum_sizes - ls_count(all) > 0, n, sp->size);
+    /* replay the path as NumPy does, recording each contraction's line */
+    sbuf rows = { 0 }, b = { 0 };
+    double opt = 1, max_i = 0;
+    int max_scale = 0, cur = n;
+    for (int s = 0; s < steps; s++) {
+        int pos[MAXOPS + 1], np = 0;
+        if (path[s][1] == -2) pos[np++] = 0;
+        else if (path[s][1] == -1) for (int i = cur - 1; i >= 0; i--) pos[np++] = i;
+        else { pos[np++] = path[s][1] > path[s][0] ? path[s][1] : path[s][0]; pos[np++] = path[s][1] > path[s][0] ? path[s][0] : path[s][1]; }
+        lset contract, remain, result, removed;
+        ls_clear(contract);
+        memcpy(remain, out, sizeof(lset));
+        for (int i = 0; i < cur; i++) {
+            bool in = false;
+            for (int j = 0; j < np; j++) in = in || pos[j] == i;
+            if (in) ls_or(contract, sets[i]); else ls_or(remain, sets[i]);
+        }
+        for (int i = 0; i < 4; i++) { result[i] = remain[i] & contract[i]; removed[i] = contract[i] & ~result[i]; }
+        opt += flop_count(contract, !ls_empty(removed), np, sp->size);
+        int scale = ls_count(contract);
+        if (scale > max_scale) max_scale = scale;
+        double rsize = ls_size(result, sp->size);
+        if (rsize > max_i) max_i = rsize;
+        /* the contracted terms, popped from the right */
+        char cstr[(MAXOPS + 1) * (ND_MAXDIMS + 2) + ND_MAXDIMS + 4], rstr[ND_MAXDIMS + 1];
+        size_t k = 0;
+        for (int j = 0; j < np; j++) k += (size_t)sprintf(cstr + k, j ? ",%s" : "%s", terms[pos[j]]);
+        if (s == steps - 1) {
+            strcpy(rstr, outs);
+        } else { /* NumPy sorts the new term's labels by (size, letter) */
+            int rl[256], nr = 0;
+            for (int l = 0; l < 256; l++) if (ls_has(result, l)) rl[nr++] = l;
+            for (int i = 1; i < nr; i++)
+                for (int j = i; j > 0; j--) {
+                    int x = rl[j - 1], y = rl[j];
+                    if (sp->size[x] > sp->size[y] || (sp->size[x] == sp->size[y] && lc[x] > lc[y])) { rl[j - 1] = y; rl[j] = x; }
+                }
+            for (int i = 0; i < nr; i++) rstr[i] = lc[rl[i]];
+            rstr[nr] = 0;
+        }
+        sprintf(cstr + k, "->%s", rstr);
+        /* remove the contracted terms, append the new one */
+        int m = 0;
+        for (int i = 0; i < cur; i++) {
+            bool in = false;
+            for (int j = 0; j < np; j++) in = in || pos[j] == i;
+            if (in) continue;
+            if (m != i) {
+                strcpy(terms[m], terms[i]);
+                memcpy(sets[m], sets[i], sizeof(lset));
+            }
+            m++;
+        }
+        strcpy(terms[m], rstr);
+        memcpy(sets[m], result, sizeof(lset));
+        cur = m + 1;
+        char rem[(MAXOPS + 1) * (ND_MAXDIMS + 2) + ND_MAXDIMS + 4];
+        k = 0;
+        for (int i = 0; i < cur; i++) k += (size_t)sprintf(rem + k, i ? ",%s" : "%s", terms[i]);
+        sprintf(rem + k, "->%s", outs);
+        sb_printf(&rows, "\n%4d    %24s %40s", scale, cstr, rem);
+    }
+    sb_printf(&b, "  Complete contraction:  ");
+    for (int k = 0; k < n; k++) {
+        /* the input terms as written (repeats kept), '...' already spelled out */
+        char t[ND_MAXDIMS + 1];
+        for (int d = 0; d < sp->in[k].n; d++) t[d] = lc[sp->in[k].lab[d]];
+        t[sp->in[k].n] = 0;
+        sb_printf(&b, k ? ",%s" : "%s", t);
+    }
+    sb_printf(&b, "->%s\n", outs);
+    sb_printf(&b, "         Naive scaling:  %d\n", ls_count(all));
+    sb_printf(&b, "     Optimized scaling:  %d\n", max_scale);
+    sb_printf(&b, "      Naive FLOP count:  %.3e\n", naive);
+    sb_printf(&b, "  Optimized FLOP count:  %.3e\n", opt);
+    sb_printf(&b, "   Theoretical speedup:  %3.3f\n", naive / opt);
+    sb_printf(&b, "  Largest intermediate:  %.3e elements\n", max_i);
+    sb_printf(&b, "%s\n%6s %24s %40s\n%s", "--------------------------------------------------------------------------",
+              "scaling", "current", "remaining", "--------------------------------------------------------------------------");
+    sb_printf(&b, "%s", rows.p ? rows.p : "");
+    if (rows.p) nd__dealloc(rows.p);
+    if (b.bad || rows.bad) {
+        if (b.p) nd__dealloc(b.p);
+        return nd__nomem();
+    }
+    return b.p;
+}
+
+char *nd_einsum_path_ex(const char *subscripts, int n, const nd_array *const *ops, const nd_einsum_path_opts *o) {
+    if (o && o->report) *o->report = NULL;
     if (!subscripts || n < 1 || !ops) return nd__err(ND_ERR_VALUE, "No input operands");
     if (n > MAXOPS) return nd__err(ND_ERR_VALUE, "too many operands for einsum (at most %d)", MAXOPS);
     for (int i = 0; i < n; i++) if (!ops[i]) return nd__err(ND_ERR_VALUE, "einsum: NULL operand");
     static _Thread_local spec sp;
     if (parse(subscripts, n, ops, &sp) < 0) return NULL;
     int path[MAXOPS + 1][2];
-    int steps = greedy(&sp, path);
+    int steps;
+    if (o && o->optimize == ND_EINSUM_NONE) { /* optimize=False: everything at once */
+        steps = 1;
+        path[0][0] = 0;
+        path[0][1] = n == 1 ? -2 : n == 2 ? 1 : -1;
+    } else {
+        steps = greedy(&sp, path);
+    }
     char *s = nd__alloc(32 + (size_t)steps * 64 + (size_t)n * 8);
     if (!s) return nd__nomem();
     size_t k = (size_t)sprintf(s, "['einsum_path'");
@@ -568,5 +769,13 @@ char *nd_einsum_path(const char *subscripts, int n, const nd_array *const *ops) 
         }
     }
     sprintf(s + k, "]");
+    if (o && o->report) {
+        *o->report = path_report(&sp, path, steps);
+        if (!*o->report) { nd__dealloc(s); return NULL; }
+    }
     return s;
+}
+
+char *nd_einsum_path(const char *subscripts, int n, const nd_array *const *ops) {
+    return nd_einsum_path_ex(subscripts, n, ops, NULL);
 }

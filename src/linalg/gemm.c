@@ -179,13 +179,19 @@ static int gemm_complex(bool single, int64_t M, int64_t N, int64_t K, const char
     return 0;
 }
 
+/* Below this many multiply-adds the native small kernel beats a BLAS call (stacks of
+ * small matrices). */
+#ifndef ND_LA_SMALL_NATIVE
+#define ND_LA_SMALL_NATIVE 4096
+#endif
+
 int nd__gemm(const nd_dtype_t *dt, int64_t M, int64_t N, int64_t K, const char *A, int64_t rsa, int64_t csa,
              const char *B, int64_t rsb, int64_t csb, char *C, int64_t rsc, int64_t csc) {
     nd_type t = dt->type;
     int64_t e = dt->itemsize;
 #ifdef ND_HAVE_BLAS
     if ((t == ND_TYPE_FLOAT64 || t == ND_TYPE_FLOAT32 || t == ND_TYPE_COMPLEX128 || t == ND_TYPE_COMPLEX64) &&
-        nd__la_use_blas() && M * N * K > 512 &&
+        nd__la_use_blas() && M * N * K > ND_LA_SMALL_NATIVE && (M > 1 || N > 1) && /* small: a BLAS call costs more */
         nd__blas_gemm(t, M, N, K, A, rsa / e, csa / e, B, rsb / e, csb / e, C, rsc / e, csc / e))
         return 0;
 #endif

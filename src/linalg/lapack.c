@@ -12,6 +12,8 @@ void dgetrf_(FI, FI, double *, FI, f_int *, f_int *);
 void zgetrf_(FI, FI, nd__cplx *, FI, f_int *, f_int *);
 void dgetrs_(CH, FI, FI, const double *, FI, const f_int *, double *, FI, f_int *, size_t);
 void zgetrs_(CH, FI, FI, const nd__cplx *, FI, const f_int *, nd__cplx *, FI, f_int *, size_t);
+void dgesv_(FI, FI, double *, FI, f_int *, double *, FI, f_int *);
+void zgesv_(FI, FI, nd__cplx *, FI, f_int *, nd__cplx *, FI, f_int *);
 void dpotrf_(CH, FI, double *, FI, f_int *, size_t);
 void zpotrf_(CH, FI, nd__cplx *, FI, f_int *, size_t);
 void dgeqrf_(FI, FI, double *, FI, double *, double *, FI, f_int *);
@@ -38,66 +40,100 @@ static void *sget(sbuf *b, size_t n) {
 }
 static void sfree(sbuf *b) { nd__free(b->p, b->n); b->p = NULL; }
 
+/* Transpose a rows x cols row-major buffer into dst (cols x rows): dst is src in
+ * column-major (Fortran) order, and the reverse call brings a Fortran result back. */
+static void transpose(bool c, int64_t rows, int64_t cols, const void *src, void *dst) {
+    size_t e = c ? 16 : 8;
+    if (c) {
+        const nd__cplx *s = src;
+        nd__cplx *d = dst;
+        for (int64_t i = 0; i < rows; i++)
+            for (int64_t j = 0; j < cols; j++) d[j * rows + i] = s[i * cols + j];
+    } else {
+        const double *s = src;
+        double *d = dst;
+        for (int64_t i = 0; i < rows; i++)
+            for (int64_t j = 0; j < cols; j++) d[j * rows + i] = s[i * cols + j];
+    }
+    (void)e;
+}
+
+/* Every routine below does what NumPy's umath_linalg does: copy the operands to
+ * Fortran order, call the same LAPACK routine with the same arguments (workspace from
+ * the size query), and copy the results back; so the bits equal NumPy's. */
+
 int nd__lapack_det(bool c, int64_t n, void *a, nd__cplx *sign, double *logabs) {
-    /* det(A) = det(A^T): factor the transpose Fortran sees */
     f_int N = (f_int)n, lda = N > 0 ? N : 1, info = 0;
-    sbuf pv;
+    size_t e = c ? 16 : 8;
+    sbuf pv, fa;
     if (!sget(&pv, (size_t)n * sizeof(f_int))) return -1;
-    if (c) zgetrf_(&N, &N, a, &lda, pv.p, &info); else dgetrf_(&N, &N, a, &lda, pv.p, &info);
+    if (!sget(&fa, (size_t)(n * n) * e)) { sfree(&pv); return -1; }
+    transpose(c, n, n, a, fa.p);
+    if (c) zgetrf_(&N, &N, fa.p, &lda, pv.p, &info); else dgetrf_(&N, &N, fa.p, &lda, pv.p, &info);
     nd__cplx s = 1;
     double l = 0;
-    for (int64_t k = 0; k < n; k++) {
-        if (((f_int *)pv.p)[k] != k + 1) s = -s;
-        nd__cplx d = c ? ((nd__cplx *)a)[k * n + k] : ((double *)a)[k * n + k];
-        double ad = cabs(d);
-        if (ad == 0) { s = 0; l = -INFINITY; break; }
-        s *= d / ad;
-        l += log(ad);
+    if (info >= 0) {
+        for (int64_t k = 0; k < n; k++)
+            if (((f_int *)pv.p)[k] != k + 1) s = -s;
+        for (int64_t k = 0; k < n; k++) {
+            if (c) {
+                nd__cplx d = ((nd__cplx *)fa.p)[k * n + k];
+                double ad = cabs(d);
+                s *= d / ad;
+                l += log(ad);
+            } else {
+                double d = ((double *)fa.p)[k * n + k];
+                if (d < 0) s = -s;
+                l += log(fabs(d));
+            }
+        }
+        if (info > 0) { s = 0; l = -INFINITY; } /* exactly singular, as NumPy */
     }
+    sfree(&fa);
     sfree(&pv);
     *sign = s;
     *logabs = l;
     return 0;
 }
 
-/* Transpose a rows x cols row-major buffer into dst (cols x rows). */
-static void transpose(bool c, int64_t rows, int64_t cols, const void *src, void *dst) {
-    size_t e = c ? 16 : 8;
-    for (int64_t i = 0; i < rows; i++)
-        for (int64_t j = 0; j < cols; j++) memcpy((char *)dst + (size_t)(j * rows + i) * e, (const char *)src + (size_t)(i * cols + j) * e, e);
-}
-
 int nd__lapack_solve(bool c, int64_t n, void *a, int64_t nrhs, void *b) {
-    /* Fortran sees A^T: factor it, then solve with 'T' (A^T)^T X = B, B column-major */
+    /* NumPy's solve and inv: ?gesv on Fortran copies of A and B */
     f_int N = (f_int)n, R = (f_int)nrhs, ld = N > 0 ? N : 1, info = 0;
     size_t e = c ? 16 : 8;
-    sbuf pv, bt = { 0 };
+    if (n == 0 || nrhs == 0) return 0;
+    sbuf pv, fa, fb;
     if (!sget(&pv, (size_t)n * sizeof(f_int))) return -1;
-    if (c) zgetrf_(&N, &N, a, &ld, pv.p, &info); else dgetrf_(&N, &N, a, &ld, pv.p, &info);
-    if (info > 0) { sfree(&pv); return 1; }
-    void *bc = b;
-    if (nrhs > 1) {
-        if (!sget(&bt, (size_t)(n * nrhs) * e)) { sfree(&pv); return -1; }
-        transpose(c, n, nrhs, b, bt.p);
-        bc = bt.p;
-    }
-    if (c) zgetrs_("T", &N, &R, a, &ld, pv.p, bc, &ld, &info, 1);
-    else dgetrs_("T", &N, &R, a, &ld, pv.p, bc, &ld, &info, 1);
-    if (nrhs > 1) { transpose(c, nrhs, n, bt.p, b); sfree(&bt); }
-    sfree(&pv);
-    return 0;
+    if (!sget(&fa, (size_t)(n * n) * e)) { sfree(&pv); return -1; }
+    if (!sget(&fb, (size_t)(n * nrhs) * e)) { sfree(&pv); sfree(&fa); return -1; }
+    transpose(c, n, n, a, fa.p);
+    transpose(c, n, nrhs, b, fb.p);
+    if (c) zgesv_(&N, &R, fa.p, &ld, pv.p, fb.p, &ld, &info); else dgesv_(&N, &R, fa.p, &ld, pv.p, fb.p, &ld, &info);
+    if (info == 0) transpose(c, nrhs, n, fb.p, b);
+    sfree(&fb); sfree(&fa); sfree(&pv);
+    return info > 0 ? 1 : info < 0 ? -1 : 0;
 }
 
-int nd__lapack_cholesky(bool c, int64_t n, void *a) {
-    /* Fortran's upper triangle of A^T is A's lower one; U^T = L row-major */
+int nd__lapack_cholesky(bool c, int64_t n, void *a, bool upper) {
+    /* NumPy: ?potrf('L') (NumPy 2's upper=True: 'U') on the Fortran copy, the other
+     * triangle zeroed */
     f_int N = (f_int)n, ld = N > 0 ? N : 1, info = 0;
-    if (c) zpotrf_("U", &N, a, &ld, &info, 1); else dpotrf_("U", &N, a, &ld, &info, 1);
-    if (info != 0) return 1;
-    for (int64_t i = 0; i < n; i++)
-        for (int64_t j = i + 1; j < n; j++) {
-            if (c) ((nd__cplx *)a)[i * n + j] = 0; else ((double *)a)[i * n + j] = 0;
-        }
-    return 0;
+    size_t e = c ? 16 : 8;
+    if (n == 0) return 0;
+    sbuf fa;
+    if (!sget(&fa, (size_t)(n * n) * e)) return -1;
+    transpose(c, n, n, a, fa.p);
+    const char *uplo = upper ? "U" : "L";
+    if (c) zpotrf_(uplo, &N, fa.p, &ld, &info, 1); else dpotrf_(uplo, &N, fa.p, &ld, &info, 1);
+    if (info == 0) {
+        transpose(c, n, n, fa.p, a);
+        for (int64_t i = 0; i < n; i++)
+            for (int64_t j = 0; j < n; j++) {
+                if (upper ? j >= i : j <= i) continue;
+                if (c) ((nd__cplx *)a)[i * n + j] = 0; else ((double *)a)[i * n + j] = 0;
+            }
+    }
+    sfree(&fa);
+    return info > 0 ? 1 : info < 0 ? -1 : 0;
 }
 
 int nd__lapack_qr(bool c, int64_t m, int64_t n, void *at, void *tau) {
@@ -135,68 +171,89 @@ int nd__lapack_qr_q(bool c, int64_t m, int64_t n, const void *at, const void *ta
     return info == 0 ? 0 : -1;
 }
 
-int nd__lapack_eigh(bool c, int64_t n, void *a, double *w, void *v) {
-    /* a is the full Hermitian matrix; Fortran sees conj(A): same eigenvalues,
-     * conjugated eigenvectors, stored column-major */
+int nd__lapack_eigh(bool c, int64_t n, const void *a, char uplo, double *w, void *v) {
+    /* NumPy: ?syevd / ?heevd(jobz, UPLO) on the Fortran copy; eigenvectors come back
+     * as Fortran columns */
     if (n == 0) return 0;
     f_int N = (f_int)n, info = 0, lw = -1, liw = -1, lrw = -1, iq = 0;
-    const char *job = v ? "V" : "N";
+    const char *job = v ? "V" : "N", *ul = uplo == 'U' ? "U" : "L";
+    size_t e = c ? 16 : 8;
     nd__cplx q = 0;
     double rq = 0;
-    if (c) zheevd_(job, "L", &N, a, &N, w, &q, &lw, &rq, &lrw, &iq, &liw, &info, 1, 1);
-    else dsyevd_(job, "L", &N, a, &N, w, (double *)&q, &lw, &iq, &liw, &info, 1, 1);
+    sbuf fa, wk, iw, rw = { 0 };
+    if (!sget(&fa, (size_t)(n * n) * e)) return -2;
+    transpose(c, n, n, a, fa.p);
+    if (c) zheevd_(job, ul, &N, fa.p, &N, w, &q, &lw, &rq, &lrw, &iq, &liw, &info, 1, 1);
+    else dsyevd_(job, ul, &N, fa.p, &N, w, (double *)&q, &lw, &iq, &liw, &info, 1, 1);
     lw = (f_int)creal(q) > 1 ? (f_int)creal(q) : 1;
     liw = iq > 1 ? iq : 1;
     lrw = (f_int)rq > 1 ? (f_int)rq : 1;
-    sbuf wk, iw, rw = { 0 };
-    if (!sget(&wk, (size_t)lw * (c ? 16 : 8))) return -2;
-    if (!sget(&iw, (size_t)liw * sizeof(f_int))) { sfree(&wk); return -2; }
-    if (c && !sget(&rw, (size_t)lrw * 8)) { sfree(&wk); sfree(&iw); return -2; }
-    if (c) zheevd_(job, "L", &N, a, &N, w, wk.p, &lw, rw.p, &lrw, iw.p, &liw, &info, 1, 1);
-    else dsyevd_(job, "L", &N, a, &N, w, wk.p, &lw, iw.p, &liw, &info, 1, 1);
+    if (!sget(&wk, (size_t)lw * e)) { sfree(&fa); return -2; }
+    if (!sget(&iw, (size_t)liw * sizeof(f_int))) { sfree(&fa); sfree(&wk); return -2; }
+    if (c && !sget(&rw, (size_t)lrw * 8)) { sfree(&fa); sfree(&wk); sfree(&iw); return -2; }
+    if (c) zheevd_(job, ul, &N, fa.p, &N, w, wk.p, &lw, rw.p, &lrw, iw.p, &liw, &info, 1, 1);
+    else dsyevd_(job, ul, &N, fa.p, &N, w, wk.p, &lw, iw.p, &liw, &info, 1, 1);
     sfree(&wk); sfree(&iw);
     if (c) sfree(&rw);
-    if (info != 0) return -1;
-    if (v) { /* V[i][j] = conj(mem[j][i]) */
-        transpose(c, n, n, a, v);
-        if (c) for (int64_t i = 0; i < n * n; i++) ((nd__cplx *)v)[i] = conj(((nd__cplx *)v)[i]);
+    if (info == 0 && v) transpose(c, n, n, fa.p, v);
+    sfree(&fa);
+    return info == 0 ? 0 : -1;
+}
+
+/* Identity (rows x cols, row-major) for the empty SVD's factors. */
+static void eye_rm(bool c, int64_t rows, int64_t cols, void *p) {
+    size_t e = c ? 16 : 8;
+    memset(p, 0, (size_t)(rows * cols) * e);
+    for (int64_t i = 0; i < rows && i < cols; i++) {
+        if (c) ((nd__cplx *)p)[i * cols + i] = 1; else ((double *)p)[i * cols + i] = 1;
     }
-    return 0;
 }
 
 int nd__lapack_svd(bool c, int64_t m, int64_t n, void *a, double *s, void *u, int64_t ucols, void *vh, int64_t vrows) {
-    /* Fortran sees A^T (n x m) = U' S V'^H, so A = conj(V') S U'^T: U' (column-major)
-     * read row-major is Vh, and V'^H read row-major is U.  No copies needed. */
-    int64_t k = m < n ? m : n;
+    /* NumPy: ?gesdd(jobz) on the Fortran copy of A (m x n): U is m x ucols (ldu m), VT
+     * vrows x n (ldvt vrows), both Fortran; jobz 'A' full, 'S' reduced, 'N' values */
+    int64_t k = m < n ? m : n, mx = m > n ? m : n;
+    size_t e = c ? 16 : 8;
     if (k == 0) {
-        size_t e = c ? 16 : 8;
-        if (u) { memset(u, 0, (size_t)(m * ucols) * e); for (int64_t i = 0; i < m && i < ucols; i++) memcpy((char *)u + (size_t)(i * ucols + i) * e, c ? (const void *)&(nd__cplx){ 1 } : (const void *)&(double){ 1 }, e); }
-        if (vh) { memset(vh, 0, (size_t)(n * vrows) * e); for (int64_t i = 0; i < n && i < vrows; i++) memcpy((char *)vh + (size_t)(i * n + i) * e, c ? (const void *)&(nd__cplx){ 1 } : (const void *)&(double){ 1 }, e); }
+        if (u) eye_rm(c, m, ucols, u);
+        if (vh) eye_rm(c, vrows, n, vh);
         return 0;
     }
-    f_int M = (f_int)n, N = (f_int)m, lda = M, info = 0, lw = -1;
+    f_int M = (f_int)m, N = (f_int)n, lda = M, info = 0, lw = -1;
     const char *job = !u ? "N" : (ucols == m && vrows == n ? "A" : "S");
-    f_int ldu = M, ldvt = !u ? 1 : (*job == 'A' ? N : (f_int)k);
-    nd__cplx dummy[1];
-    void *U1 = u ? vh : (void *)dummy, *VT1 = u ? u : (void *)dummy;
-    if (!u) ldu = 1;
-    sbuf iw, rw = { 0 }, wk;
-    if (!sget(&iw, (size_t)(8 * k) * sizeof(f_int))) return -2;
+    f_int ldu = u ? M : 1, ldvt = u ? (f_int)vrows : 1;
+    nd__cplx dummy[2];
+    sbuf fa, fu = { 0 }, fv = { 0 }, iw, rw = { 0 }, wk;
+    if (!sget(&fa, (size_t)(m * n) * e)) return -2;
+    if (!sget(&iw, (size_t)(8 * k) * sizeof(f_int))) { sfree(&fa); return -2; }
+    int rc = -2;
+    if (u && (!sget(&fu, (size_t)(m * ucols) * e) || !sget(&fv, (size_t)(vrows * n) * e))) goto done;
     if (c) {
-        int64_t mx = m > n ? m : n;
-        size_t lr = *job == 'N' ? (size_t)(7 * k) : (size_t)(5 * k * k + 5 * k > 2 * mx * k + 2 * k * k + k ? 5 * k * k + 5 * k : 2 * mx * k + 2 * k * k + k);
-        if (!sget(&rw, lr * 8)) { sfree(&iw); return -2; }
+        size_t lr = *job == 'N' ? (size_t)(7 * k)
+                  : (size_t)(5 * k * k + 5 * k > 2 * mx * k + 2 * k * k + k ? 5 * k * k + 5 * k : 2 * mx * k + 2 * k * k + k);
+        if (!sget(&rw, lr * 8)) goto done;
     }
+    transpose(c, m, n, a, fa.p);
+    void *U1 = u ? fu.p : (void *)dummy, *VT1 = u ? fv.p : (void *)dummy;
     nd__cplx q = 0;
-    if (c) zgesdd_(job, &M, &N, a, &lda, s, U1, &ldu, VT1, &ldvt, &q, &lw, rw.p, iw.p, &info, 1);
-    else dgesdd_(job, &M, &N, a, &lda, s, U1, &ldu, VT1, &ldvt, (double *)&q, &lw, iw.p, &info, 1);
+    if (c) zgesdd_(job, &M, &N, fa.p, &lda, s, U1, &ldu, VT1, &ldvt, &q, &lw, rw.p, iw.p, &info, 1);
+    else dgesdd_(job, &M, &N, fa.p, &lda, s, U1, &ldu, VT1, &ldvt, (double *)&q, &lw, iw.p, &info, 1);
     lw = (f_int)creal(q) > 1 ? (f_int)creal(q) : 1;
-    if (!sget(&wk, (size_t)lw * (c ? 16 : 8))) { sfree(&iw); if (c) sfree(&rw); return -2; }
-    if (c) zgesdd_(job, &M, &N, a, &lda, s, U1, &ldu, VT1, &ldvt, wk.p, &lw, rw.p, iw.p, &info, 1);
-    else dgesdd_(job, &M, &N, a, &lda, s, U1, &ldu, VT1, &ldvt, wk.p, &lw, iw.p, &info, 1);
-    sfree(&wk); sfree(&iw);
-    if (c) sfree(&rw);
-    return info == 0 ? 0 : -1;
+    if (!sget(&wk, (size_t)lw * e)) goto done;
+    if (c) zgesdd_(job, &M, &N, fa.p, &lda, s, U1, &ldu, VT1, &ldvt, wk.p, &lw, rw.p, iw.p, &info, 1);
+    else dgesdd_(job, &M, &N, fa.p, &lda, s, U1, &ldu, VT1, &ldvt, wk.p, &lw, iw.p, &info, 1);
+    sfree(&wk);
+    rc = info == 0 ? 0 : -1;
+    if (rc == 0 && u) {
+        transpose(c, ucols, m, fu.p, u);
+        transpose(c, n, vrows, fv.p, vh);
+    }
+done:
+    sfree(&fa); sfree(&iw);
+    if (fu.p) sfree(&fu);
+    if (fv.p) sfree(&fv);
+    if (rw.p) sfree(&rw);
+    return rc;
 }
 
 int nd__lapack_eig(nd__cplx *a, bool complex_input, int64_t n, nd__cplx *w, nd__cplx *v) {

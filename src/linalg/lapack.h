@@ -1,6 +1,6 @@
 /* Private to src/linalg: the LAPACK path (lapack.c, built with ND_HAVE_BLAS).  Every
  * function takes row-major double / double-complex buffers (c: complex), as the
- * native kernels do, and hides LAPACK's column-major view. */
+ * native kernels do, and makes the Fortran-order copies NumPy makes. */
 #ifndef ND_LA_LAPACK_H
 #define ND_LA_LAPACK_H
 
@@ -11,14 +11,16 @@
 int nd__lapack_det(bool c, int64_t n, void *a, nd__cplx *sign, double *logabs);
 /* a x = b, b n x nrhs overwritten; 0, 1 (singular) or -1. */
 int nd__lapack_solve(bool c, int64_t n, void *a, int64_t nrhs, void *b);
-/* Lower Cholesky in place (upper triangle zeroed); 0 or 1 (not positive definite). */
-int nd__lapack_cholesky(bool c, int64_t n, void *a);
+/* Lower (upper) Cholesky in place, the other triangle zeroed; 0, 1 (not positive
+ * definite) or -1 (memory). */
+int nd__lapack_cholesky(bool c, int64_t n, void *a, bool upper);
 /* QR of A stored transposed (at: n x m = LAPACK's column-major A). 0 or -1. */
 int nd__lapack_qr(bool c, int64_t m, int64_t n, void *at, void *tau);
 /* The first qcols columns of Q as rows of qt (qcols x m). 0 or -1. */
 int nd__lapack_qr_q(bool c, int64_t m, int64_t n, const void *at, const void *tau, int64_t qcols, void *qt);
-/* Full Hermitian a (destroyed): w ascending, v (columns) when non-NULL; 0, -1, -2. */
-int nd__lapack_eigh(bool c, int64_t n, void *a, double *w, void *v);
+/* Hermitian a (only the uplo triangle read): w ascending, v (columns) when non-NULL;
+ * 0, -1 (no convergence), -2 (memory). */
+int nd__lapack_eigh(bool c, int64_t n, const void *a, char uplo, double *w, void *v);
 /* SVD of a (m x n, destroyed): s descending, u (m x ucols), vh (vrows x n), both
  * NULL or both set, ucols/vrows = m/n (full) or min(m, n). 0, -1 (no convergence), -2. */
 int nd__lapack_svd(bool c, int64_t m, int64_t n, void *a, double *s, void *u, int64_t ucols, void *vh, int64_t vrows);

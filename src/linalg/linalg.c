@@ -81,7 +81,7 @@ static int det_one(bool c, int64_t n, void *a, int64_t *piv, nd__cplx *sign, dou
 #ifdef ND_HAVE_BLAS
     if (nd__la_use_blas() && n <= INT32_MAX) return nd__lapack_det(c, n, a, sign, logabs);
 #endif
-    if (c) nd__lu_z(n, a, piv); else nd__lu_d(n, a, piv);
+    if ((c ? nd__lu_z(n, a, piv) : nd__lu_d(n, a, piv)) < 0) return -1;
     nd__cplx s = 1;
     double l = 0;
     for (int64_t k = 0; k < n; k++) {
@@ -102,14 +102,9 @@ static int solve_one(bool c, int64_t n, void *a, int64_t nrhs, void *b, int64_t 
 #ifdef ND_HAVE_BLAS
     if (nd__la_use_blas() && n <= INT32_MAX && nrhs <= INT32_MAX) return nd__lapack_solve(c, n, a, nrhs, b);
 #endif
-    if (c) {
-        if (nd__lu_z(n, a, piv)) return 1;
-        nd__lu_solve_z(n, a, piv, nrhs, b);
-    } else {
-        if (nd__lu_d(n, a, piv)) return 1;
-        nd__lu_solve_d(n, a, piv, nrhs, b);
-    }
-    return 0;
+    int r = c ? nd__lu_z(n, a, piv) : nd__lu_d(n, a, piv);
+    if (r != 0) return r > 0 ? 1 : -1;
+    return (c ? nd__lu_solve_z(n, a, piv, nrhs, b) : nd__lu_solve_d(n, a, piv, nrhs, b)) < 0 ? -1 : 0;
 }
 
 /* ---------------------------------------------------------- det family */
@@ -170,23 +165,28 @@ int nd_linalg_slogdet(const nd_array *a, nd_array **sign, nd_array **logabsdet) 
 
 /* x = solve(a, b) for stacks already broadcast: a (nb, n, n), b (nb, n, k) contiguous
  * in the work type; b overwritten. */
-static int solve_stack(bool c, int64_t nb, int64_t n, int64_t k, char *a, char *b) {
+static int solve_stack(bool c, int64_t nb, int64_t n, int64_t k, char *a, char *b, bool nan_singular) {
     size_t e = c ? 16 : 8;
     buf pv = { 0 };
     if (!buf_get(&pv, (size_t)n * 8)) return -1;
     int rc = 0;
     for (int64_t i = 0; i < nb && rc == 0; i++) {
-        int r = solve_one(c, n, a + (size_t)(i * n * n) * e, k, b + (size_t)(i * n * k) * e, pv.p);
-        if (r > 0) { nd__err(ND_ERR_LINALG, "Singular matrix"); rc = -1; }
+        char *bi = b + (size_t)(i * n * k) * e;
+        int r = solve_one(c, n, a + (size_t)(i * n * n) * e, k, bi, pv.p);
+        if (r > 0 && nan_singular) { /* as NumPy's gufunc with errors ignored: a NaN result */
+            for (int64_t j = 0; j < n * k; j++) {
+                if (c) ((nd__cplx *)bi)[j] = CMPLX(NAN, NAN); else ((double *)bi)[j] = NAN;
+            }
+        } else if (r > 0) { nd__err(ND_ERR_LINALG, "Singular matrix"); rc = -1; }
         else if (r < 0) rc = -1;
     }
     buf_free(&pv);
     return rc;
 }
 
-nd_array *nd_linalg_inv(const nd_array *a) {
-    const nd_dtype_t *t = check_stack(a, true);
-    if (!t) return NULL;
+/* The inverse in the work dtype (double / complex double); nan_singular: a singular
+ * matrix's inverse is all NaN instead of an error (cond). */
+static nd_array *inv_work(const nd_array *a, const nd_dtype_t *t, bool nan_singular) {
     bool c = is_cplx(t);
     int64_t n = a->shape[a->ndim - 1], nb = batch_count(a, 2);
     nd_array *w = nd_astype_ex(a, work_type(t), &(nd_astype_opts){ .order = 'C' });
@@ -197,10 +197,15 @@ nd_array *nd_linalg_inv(const nd_array *a) {
             if (c) ((nd__cplx *)x->data)[(b * n + i) * n + i] = 1;
             else ((double *)x->data)[(b * n + i) * n + i] = 1;
         }
-    int r = solve_stack(c, nb, n, n, w->data, x->data);
+    int r = solve_stack(c, nb, n, n, w->data, x->data, nan_singular);
     nd_free(w);
     if (r < 0) { nd_free(x); return NULL; }
-    return finish(x, t);
+    return x;
+}
+
+nd_array *nd_linalg_inv(const nd_array *a) {
+    const nd_dtype_t *t = check_stack(a, true);
+    return t ? finish(inv_work(a, t, false), t) : NULL;
 }
 
 nd_array *nd_linalg_solve(const nd_array *a, const nd_array *b) {
@@ -235,7 +240,7 @@ nd_array *nd_linalg_solve(const nd_array *a, const nd_array *b) {
     if (aw) bb = nd_broadcast_to(b, (nd_shape_t){ nbd + bcore, shape });
     if (bb) bw = nd_astype_ex(bb, work_type(t), &(nd_astype_opts){ .order = 'C' });
     nd_array *res = NULL;
-    if (bw && solve_stack(c, nb, n, k, aw->data, bw->data) == 0) { res = bw; bw = NULL; }
+    if (bw && solve_stack(c, nb, n, k, aw->data, bw->data, false) == 0) { res = bw; bw = NULL; }
     nd_free(ab); nd_free(aw); nd_free(bb); nd_free(bw);
     return finish(res, t);
 }
@@ -247,23 +252,37 @@ nd_array *nd_linalg_cholesky_ex(const nd_array *a, const nd_cholesky_opts *o) {
     if (!t) return NULL;
     bool c = is_cplx(t), upper = o && o->upper;
     int64_t n = a->shape[a->ndim - 1], nb = batch_count(a, 2);
-    /* upper=True: factor the conjugate transpose's lower triangle, return L^H */
+    size_t e = c ? 16 : 8;
+#ifdef ND_HAVE_BLAS
+    if (nd__la_use_blas() && n <= INT32_MAX) { /* NumPy's own potrf calls */
+        nd_array *w = nd_astype_ex(a, work_type(t), &(nd_astype_opts){ .order = 'C' });
+        if (!w) return NULL;
+        for (int64_t b = 0; b < nb; b++) {
+            int r = nd__lapack_cholesky(c, n, w->data + (size_t)(b * n * n) * e, upper);
+            if (r != 0) {
+                nd_free(w);
+                if (r > 0) nd__err(ND_ERR_LINALG, "Matrix is not positive definite");
+                return NULL;
+            }
+        }
+        return finish(w, t);
+    }
+#endif
+    /* native: upper=True factors the conjugate transpose's lower triangle, returns L^H */
     nd_array *src = upper ? nd_swapaxes(a, -1, -2) : nd_ref((nd_array *)a);
     nd_array *w = src ? nd_astype_ex(src, work_type(t), &(nd_astype_opts){ .order = 'C' }) : NULL;
     nd_free(src);
     if (!w) return NULL;
-    size_t e = c ? 16 : 8;
     for (int64_t b = 0; b < nb; b++) {
         char *m = w->data + (size_t)(b * n * n) * e;
         if (upper && c) /* the transpose read the upper triangle; conjugate it */
             for (int64_t i = 0; i < n * n; i++) ((nd__cplx *)m)[i] = conj(((nd__cplx *)m)[i]);
-        int r;
-#ifdef ND_HAVE_BLAS
-        if (nd__la_use_blas() && n <= INT32_MAX) r = nd__lapack_cholesky(c, n, m);
-        else
-#endif
-            r = c ? nd__cholesky_z(n, (nd__cplx *)m) : nd__cholesky_d(n, (double *)m);
-        if (r != 0) { nd_free(w); nd__err(ND_ERR_LINALG, "Matrix is not positive definite"); return NULL; }
+        int r = c ? nd__cholesky_z(n, (nd__cplx *)m) : nd__cholesky_d(n, (double *)m);
+        if (r != 0) {
+            nd_free(w);
+            if (r == -1) nd__err(ND_ERR_LINALG, "Matrix is not positive definite");
+            return NULL;
+        }
         if (upper) { /* U = L^H */
             for (int64_t i = 0; i < n; i++)
                 for (int64_t j = i; j < n; j++) {
@@ -390,6 +409,14 @@ static int eigh_impl(const nd_array *a, char uplo, nd_array **wout, nd_array **v
         char *src = w->data + (size_t)(b * n * n) * e;
         double *wv = (double *)W->data + b * n;
         char *vv = V ? V->data + (size_t)(b * n * n) * e : NULL;
+#ifdef ND_HAVE_BLAS
+        if (nd__la_use_blas() && n <= INT32_MAX) { /* NumPy's syevd/heevd call: UPLO's triangle only */
+            int r = nd__lapack_eigh(c, n, src, uplo, wv, vv);
+            if (r == -1) { nd__err(ND_ERR_LINALG, "Eigenvalues did not converge"); goto done; }
+            if (r < 0) goto done;
+            continue;
+        }
+#endif
         memcpy(sc.p, src, (size_t)(n * n) * e);
         for (int64_t i = 0; i < n; i++) /* mirror the chosen triangle */
             for (int64_t j = 0; j < i; j++) {
@@ -398,12 +425,7 @@ static int eigh_impl(const nd_array *a, char uplo, nd_array **wout, nd_array **v
                 else ((double *)sc.p)[to] = ((double *)sc.p)[from];
             }
         if (c) for (int64_t i = 0; i < n; i++) ((nd__cplx *)sc.p)[i * n + i] = creal(((nd__cplx *)sc.p)[i * n + i]);
-        int r;
-#ifdef ND_HAVE_BLAS
-        if (nd__la_use_blas() && n <= INT32_MAX) r = nd__lapack_eigh(c, n, sc.p, wv, vv);
-        else
-#endif
-            r = c ? nd__eigh_z(n, sc.p, wv, (nd__cplx *)vv, eb.p) : nd__eigh_d(n, sc.p, wv, (double *)vv, eb.p);
+        int r = c ? nd__eigh_z(n, sc.p, wv, (nd__cplx *)vv, eb.p) : nd__eigh_d(n, sc.p, wv, (double *)vv, eb.p);
         if (r == -1) { nd__err(ND_ERR_LINALG, "Eigenvalues did not converge"); goto done; }
         if (r < 0) goto done;
     }
@@ -726,7 +748,9 @@ static int eig_impl(const nd_array *a, nd_array **wout, nd_array **vout) {
             r = nd__eig_z(n, (nd__cplx *)w->data + b * n * n, wb, vb);
         if (r == -1) { nd__err(ND_ERR_LINALG, "Eigenvalues did not converge"); goto done; }
         if (r < 0) goto done;
-        if (!c) {
+        if (!c && nd__la_use_blas()) { /* dgeev's real eigenvalues have exact zero imaginary parts */
+            for (int64_t i = 0; i < n; i++) if (cimag(wb[i]) != 0) all_real = false;
+        } else if (!c) {
             /* real input: eigenvalues whose imaginary part is rounding noise are real;
              * their vectors are real up to the phase already removed */
             double tol = 64 * n * DBL_EPSILON * (anorm > 0 ? anorm : 1);
@@ -746,7 +770,7 @@ static int eig_impl(const nd_array *a, nd_array **wout, nd_array **vout) {
         }
     }
     const nd_dtype_t *rt = c ? t : (all_real ? real_of(t) : (t == ND_FLOAT32 ? ND_COMPLEX64 : ND_COMPLEX128));
-    if (!c && all_real && V) { /* renormalize the real parts */
+    if (!c && all_real && V && !nd__la_use_blas()) { /* renormalize the real parts */
         int64_t cnt = nb * n;
         for (int64_t q = 0; q < cnt; q++) {
             int64_t b = q / n, j = q % n;
@@ -864,46 +888,47 @@ done:
 nd_array *nd_linalg_pinv_ex(const nd_array *a, const nd_pinv_opts *o) {
     const nd_dtype_t *t = check_stack(a, false);
     if (!t) return NULL;
-    bool c = is_cplx(t);
-    size_t e = c ? 16 : 8;
-    double rcond = o && o->rcond_set ? o->rcond : 1e-15;
-    int64_t m = a->shape[a->ndim - 2], n = a->shape[a->ndim - 1], k = m < n ? m : n, nb = batch_count(a, 2);
-    nd_array *u = NULL, *s = NULL, *vh = NULL, *ud = NULL, *sd = NULL, *vd = NULL, *res = NULL;
-    if (nd_linalg_svd_ex(a, &u, &s, &vh, &(nd_svd_opts){ .reduced = true, .hermitian = o && o->hermitian }) < 0) return NULL;
-    ud = nd__la_contig(u, work_type(t));
-    vd = ud ? nd__la_contig(vh, work_type(t)) : NULL;
-    sd = vd ? nd__la_contig(s, ND_FLOAT64) : NULL;
+    bool rc_set = o && o->rcond_set, rt_set = o && (o->rtol_set || o->rtol_none);
+    if (rc_set && rt_set) return nd__err(ND_ERR_VALUE, "`rtol` and `rcond` can't be both set.");
+    int64_t m = a->shape[a->ndim - 2], n = a->shape[a->ndim - 1];
+    double eps = (a->dtype == ND_FLOAT32 || a->dtype == ND_COMPLEX64) ? FLT_EPSILON : DBL_EPSILON;
+    double rcond = rc_set ? o->rcond : (o && o->rtol_set) ? o->rtol : rt_set ? (double)(m > n ? m : n) * eps : 1e-15;
     int64_t shape[ND_MAXDIMS];
     memcpy(shape, a->shape, (size_t)a->ndim * 8);
     shape[a->ndim - 2] = n;
     shape[a->ndim - 1] = m;
-    res = sd ? nd__new(work_type(t), a->ndim, shape, 'C', true) : NULL;
-    if (res) {
-        for (int64_t b = 0; b < nb; b++) {
-            double *sv = (double *)sd->data + b * k, smax = 0;
-            for (int64_t i = 0; i < k; i++) smax = fmax(smax, sv[i]);
-            /* pinv = V diag(1/s) U^H, s below rcond * max(s) dropped */
-            for (int64_t i = 0; i < k; i++) {
-                if (!(sv[i] > rcond * smax)) continue;
-                double inv = 1 / sv[i];
-                for (int64_t p = 0; p < n; p++)
-                    for (int64_t q = 0; q < m; q++) {
-                        if (c) {
-                            nd__cplx vv = conj(((nd__cplx *)vd->data)[(b * k + i) * n + p]);
-                            nd__cplx uu = conj(((nd__cplx *)ud->data)[(b * m + q) * k + i]);
-                            ((nd__cplx *)res->data)[(b * n + p) * m + q] += vv * inv * uu;
-                        } else {
-                            double vv = ((double *)vd->data)[(b * k + i) * n + p];
-                            double uu = ((double *)ud->data)[(b * m + q) * k + i];
-                            ((double *)res->data)[(b * n + p) * m + q] += vv * inv * uu;
-                        }
-                    }
+    if (m == 0 || n == 0) return nd__new(a->dtype, a->ndim, shape, 'C', true); /* NumPy: empty of a's dtype */
+    /* NumPy 2: svd of conj(a); 1/s where s > rcond * max(s) else 0;
+     * vt^T @ (s[..., None] * u^T), the products in the result dtype */
+    nd_array *ac = nd_conj(a), *u = NULL, *sv = NULL, *vt = NULL, *res = NULL;
+    if (!ac) return NULL;
+    int r = nd_linalg_svd_ex(ac, &u, &sv, &vt, &(nd_svd_opts){ .reduced = true, .hermitian = o && o->hermitian });
+    nd_free(ac);
+    if (r < 0) return NULL;
+    nd_array *s = nd_ascontiguousarray(sv);
+    nd_free(sv);
+    if (s) {
+        int64_t k = s->shape[s->ndim - 1], nb = k ? nd_size(s) / k : 0;
+        for (int64_t q = 0; q < nb; q++) {
+            if (s->dtype == ND_FLOAT32) {
+                float *p = (float *)s->data + q * k, mx = p[0];
+                for (int64_t i = 1; i < k; i++) if (!(p[i] <= mx)) mx = p[i]; /* NaN wins, as amax */
+                double cut = rcond * mx;
+                for (int64_t i = 0; i < k; i++) p[i] = p[i] > cut ? 1.0f / p[i] : 0.0f;
+            } else {
+                double *p = (double *)s->data + q * k, mx = p[0];
+                for (int64_t i = 1; i < k; i++) if (!(p[i] <= mx)) mx = p[i];
+                double cut = rcond * mx;
+                for (int64_t i = 0; i < k; i++) p[i] = p[i] > cut ? 1.0 / p[i] : 0.0;
             }
         }
+        nd_array *s2 = nd_expand_dims(s, ND_AXIS(-1)), *ut = nd_matrix_transpose(u);
+        nd_array *prod = s2 && ut ? nd_multiply(s2, ut) : NULL, *vtt = prod ? nd_matrix_transpose(vt) : NULL;
+        res = vtt ? nd_matmul(vtt, prod) : NULL;
+        nd_free(s2); nd_free(ut); nd_free(prod); nd_free(vtt);
     }
-    (void)e;
-    nd_free(u); nd_free(s); nd_free(vh); nd_free(ud); nd_free(vd); nd_free(sd);
-    return finish(res, t);
+    nd_free(s); nd_free(u); nd_free(vt);
+    return res;
 }
 
 nd_array *nd_linalg_matrix_rank_ex(const nd_array *a, const nd_matrix_rank_opts *o) {
@@ -1082,40 +1107,58 @@ fail:
 nd_array *nd_linalg_cond_ex(const nd_array *x, const nd_cond_opts *o) {
     nd_norm_ord ord = o ? o->ord : ND_NORM_DEFAULT;
     double p = o ? o->p : 0;
-    if (!check_stack(x, false)) return NULL;
+    if (!x) return nd__err(ND_ERR_VALUE, "cond: NULL array");
+    if (nd_size(x) == 0 && x->ndim >= 1 && (x->shape[x->ndim - 1] == 0 || (x->ndim >= 2 && x->shape[x->ndim - 2] == 0)))
+        return nd__err(ND_ERR_LINALG, "cond is not defined on empty arrays");
+    const nd_dtype_t *t = check_stack(x, false);
+    if (!t) return NULL;
+    nd_array *r = NULL;
     if (ord == ND_NORM_DEFAULT || (ord == ND_NORM_P && (p == 2 || p == -2))) {
-        nd_array *s = nd_linalg_svdvals(x);
-        if (!s) return NULL;
-        const nd_dtype_t *rt = s->dtype;
-        nd_array *sd = nd__la_contig(s, ND_FLOAT64);
+        nd_array *s = nd_linalg_svdvals(x), *sd = s ? nd__la_contig(s, ND_FLOAT64) : NULL;
+        if (sd) {
+            int64_t k = sd->shape[sd->ndim - 1], nb = nd_size(sd) / k;
+            r = nd__new(ND_FLOAT64, sd->ndim - 1, sd->shape, 'C', false);
+            if (r)
+                for (int64_t b = 0; b < nb; b++) {
+                    const double *sv = (const double *)sd->data + b * k;
+                    ((double *)r->data)[b] = (ord == ND_NORM_P && p == -2) ? sv[k - 1] / sv[0] : sv[0] / sv[k - 1];
+                }
+            r = finish(r, s->dtype); /* the ratio in s's precision, as NumPy divides s's */
+        }
         nd_free(s);
-        if (!sd) return NULL;
-        int64_t k = sd->shape[sd->ndim - 1], nb = nd_size(sd) / (k ? k : 1);
-        nd_array *r = nd__new(ND_FLOAT64, sd->ndim - 1, sd->shape, 'C', false);
-        if (r)
-            for (int64_t b = 0; b < nb; b++) {
-                const double *sv = (const double *)sd->data + b * k;
-                ((double *)r->data)[b] = (ord == ND_NORM_P && p == -2) ? sv[k - 1] / sv[0] : sv[0] / sv[k - 1];
-            }
         nd_free(sd);
-        return finish(r, rt);
-    }
-    if (x->shape[x->ndim - 1] != x->shape[x->ndim - 2])
-        return nd__err(ND_ERR_LINALG, "Last 2 dimensions of the array must be square");
-    nd_array *inv = nd_linalg_inv(x);
-    if (!inv) return NULL;
-    nd_norm_opts no = { .ord = ord, .p = p, .axis = ND_AXIS(-2, -1) };
-    nd_array *n1 = nd_linalg_norm_ex(x, &no), *n2 = n1 ? nd_linalg_norm_ex(inv, &no) : NULL, *r = NULL;
-    if (n2) {
-        nd_array *a = nd__la_contig(n1, ND_FLOAT64), *b = a ? nd__la_contig(n2, ND_FLOAT64) : NULL;
+    } else {
+        if (x->shape[x->ndim - 1] != x->shape[x->ndim - 2])
+            return nd__err(ND_ERR_LINALG, "Last 2 dimensions of the array must be square");
+        /* NumPy: inv with errors ignored (NaN for a singular matrix), in double */
+        nd_array *inv = inv_work(x, t, true);
+        if (!inv) return NULL;
+        nd_norm_opts no = { .ord = ord, .p = p, .axis = ND_AXIS(-2, -1) };
+        nd_array *n1 = nd_linalg_norm_ex(x, &no), *n2 = n1 ? nd_linalg_norm_ex(inv, &no) : NULL;
+        nd_array *a = n2 ? nd__la_contig(n1, ND_FLOAT64) : NULL, *b = a ? nd__la_contig(n2, ND_FLOAT64) : NULL;
         if (b) {
             r = nd__new(ND_FLOAT64, a->ndim, a->shape, 'C', false);
             if (r) for (int64_t i = 0; i < nd_size(a); i++) ((double *)r->data)[i] = ((double *)a->data)[i] * ((double *)b->data)[i];
-            r = finish(r, n1->dtype);
+            r = finish(r, real_of(t));
         }
-        nd_free(a);
-        nd_free(b);
+        nd_free(a); nd_free(b); nd_free(inv); nd_free(n1); nd_free(n2);
     }
-    nd_free(inv); nd_free(n1); nd_free(n2);
+    if (!r) return NULL;
+    /* NaN -> inf unless the matrix itself holds a NaN (NumPy 2) */
+    nd_array *xd = nd__la_contig(x, work_type(t));
+    if (!xd) { nd_free(r); return NULL; }
+    int64_t n2 = x->shape[x->ndim - 1] * x->shape[x->ndim - 2], nb = nd_size(r);
+    for (int64_t b = 0; b < nb; b++) {
+        double v = r->dtype == ND_FLOAT32 ? ((float *)r->data)[b] : ((double *)r->data)[b];
+        if (!isnan(v)) continue;
+        bool has_nan = false;
+        for (int64_t i = 0; i < n2 && !has_nan; i++) {
+            nd__cplx z = is_cplx(t) ? ((nd__cplx *)xd->data)[b * n2 + i] : ((double *)xd->data)[b * n2 + i];
+            has_nan = isnan(creal(z)) || isnan(cimag(z));
+        }
+        if (has_nan) continue;
+        if (r->dtype == ND_FLOAT32) ((float *)r->data)[b] = INFINITY; else ((double *)r->data)[b] = INFINITY;
+    }
+    nd_free(xd);
     return r;
 }

@@ -50,11 +50,8 @@ static nd_array *factor(const nd_array *cov, int method, bool *psd, double tol, 
     const double *c = (const double *)cov->data;
     nd_array *u = NULL, *s = NULL, *vh = NULL, *f = NULL, *g = NULL;
     *psd = true;
-    /* nd's LAPACK backend hands LAPACK the C-ordered buffer, i.e. the transpose of what
-     * NumPy hands it (NumPy copies to Fortran order).  Asking for the transposed problem
-     * makes LAPACK see NumPy's very input, so the bits match: cholesky(upper) of a
-     * symmetric cov is NumPy's potrf('L') result transposed, and svd(cov.T) returns
-     * (vh.T, s, u.T) of NumPy's svd(cov). */
+    /* nd's LAPACK backend makes NumPy's own LAPACK calls (Fortran-order copies), so
+     * svd and eigh give NumPy's bits. */
 #ifdef ND_HAVE_BLAS
     if (method == 2 && numpy_calls(n)) {
         /* NumPy: potrf('L') on cov in Fortran order, upper triangle zeroed */
@@ -96,15 +93,7 @@ static nd_array *factor(const nd_array *cov, int method, bool *psd, double tol, 
     if (method == 1) {
         rc = nd_linalg_eigh(cov, &s, &u);
     } else {
-        nd_array *ct = nd_T(cov), *ub = NULL, *vb = NULL;
-        rc = ct ? nd_linalg_svd(ct, &ub, &s, &vb) : -1;
-        if (rc == 0) {
-            u = nd_T(vb);
-            vh = nd_T(ub);
-        }
-        nd_free(ct);
-        nd_free(ub);
-        nd_free(vb);
+        rc = nd_linalg_svd(cov, &u, &s, &vh);
     }
     if (rc < 0) goto done;
     nd_array *uc = u ? nd_ascontiguousarray(u) : NULL, *vc = vh ? nd_ascontiguousarray(vh) : NULL;

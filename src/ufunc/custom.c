@@ -22,6 +22,10 @@ nd_ufunc *nd_ufunc_new_ex(const char *name, int nin, int nout, const nd_ufunc_ne
         uf->identity_value = o->identity;
     }
     if (o && (o->reorderable || o->identity.dtype)) uf->flags |= ND__F_REORD;
+    if (o && o->signature && nd__coresig_parse(o->signature, nin, nout, &uf->core) < 0) {
+        nd_ufunc_free(uf);
+        return NULL;
+    }
     return uf;
 }
 
@@ -76,6 +80,8 @@ static void scalar_loop(char **args, const int64_t *n, const int64_t *steps, voi
 nd_ufunc *nd_ufunc_from_scalar(const char *name, int nin, int nout, const nd_dtype_t *const *types,
                                nd_scalar_fn fn, void *userdata, const nd_ufunc_new_opts *o) {
     if (!fn) return nd__err(ND_ERR_VALUE, "scalar function must not be NULL");
+    if (o && o->signature && *o->signature)
+        return nd__err(ND_ERR_VALUE, "a ufunc from a scalar function has no core signature: use nd_ufunc_new and a loop");
     nd_ufunc *uf = nd_ufunc_new_ex(name, nin, nout, o);
     if (!uf) return NULL;
     uf->scalar_fn = (void *)fn;
@@ -88,5 +94,6 @@ void nd_ufunc_free(nd_ufunc *uf) {
     if (!uf || !uf->custom) return;
     nd__free(uf->loops, sizeof *uf->loops * (size_t)uf->cap);
     nd__dealloc(uf->name_owned);
+    nd__coresig_free(uf->core);
     nd__free(uf, sizeof *uf);
 }

@@ -39,7 +39,7 @@ static const char *const loop_specs[ND__NUFUNCS] = {
 #define MAXLOOPS 24
 static nd__uloop loop_store[ND__NUFUNCS][MAXLOOPS];
 static pthread_once_t loops_once = PTHREAD_ONCE_INIT;
-static bool loops_ok;
+static bool loops_ok, loops_done;
 
 static int type_of_char(char c) {
     static const char codes[] = "?bhilBHILefdFD";
@@ -109,10 +109,31 @@ static void build_loops(void) {
     loops_ok = ok;
 }
 
+/* The least casting rule that allows each numeric cast (ND_CASTING_NO ...). */
+unsigned char nd__cast_level[ND_TYPE_COMPLEX128 + 1][ND_TYPE_COMPLEX128 + 1];
+static pthread_once_t cast_once = PTHREAD_ONCE_INIT;
+static void build_cast_levels(void) {
+    unsigned char lv[ND_TYPE_COMPLEX128 + 1][ND_TYPE_COMPLEX128 + 1];
+    for (int i = 0; i <= ND_TYPE_COMPLEX128; i++)
+        for (int j = 0; j <= ND_TYPE_COMPLEX128; j++) {
+            int c = ND_CASTING_NO;
+            while (c < ND_CASTING_UNSAFE && !nd_can_cast(nd__dt((nd_type)i), nd__dt((nd_type)j), (nd_casting)c)) c++;
+            lv[i][j] = (unsigned char)c;
+        }
+    /* [0][0] (bool -> bool: "no") is nonzero, so it marks the table ready: written last */
+    lv[0][0] = ND_CASTING_NO;
+    memcpy(&nd__cast_level[0][1], &lv[0][1], sizeof lv - 1);
+    __atomic_store_n(&nd__cast_level[0][0], lv[0][0], __ATOMIC_RELEASE);
+}
+
 int nd__ufunc_ready(const nd_ufunc *uf) {
     if (!uf) return nd_error_set(ND_ERR_VALUE, "ufunc must not be NULL");
+    if (!nd__cast_level[0][0]) pthread_once(&cast_once, build_cast_levels);
     if (uf->custom) return 0;
-    pthread_once(&loops_once, build_loops);
+    if (!__atomic_load_n(&loops_done, __ATOMIC_ACQUIRE)) {
+        pthread_once(&loops_once, build_loops);
+        __atomic_store_n(&loops_done, true, __ATOMIC_RELEASE);
+    }
     if (!loops_ok) return nd_error_set(ND_ERR_RUNTIME, "ufunc loop table is inconsistent");
     return 0;
 }
@@ -227,9 +248,15 @@ int nd__operand_dtypes(const nd_ufunc *uf, const nd_operand *in, const nd_dtype_
         else dt[k] = NULL;
     }
     const nd_dtype_t *common = NULL;
-    bool numeric = true;
-    for (int k = 0; k < ns; k++) numeric &= nd__is_numeric(strong[k]);
-    if (ns && numeric) {
+    bool numeric = true, same = true;
+    for (int k = 0; k < ns; k++) {
+        numeric &= nd__is_numeric(strong[k]);
+        same &= strong[k] == strong[0];
+    }
+    if (ns == uf->nin) return 0;           /* no weak scalar to place */
+    if (ns && numeric && same) {
+        common = strong[0];                /* a built-in: no reference to drop */
+    } else if (ns && numeric) {
         common = nd_result_type(ns, strong);
         if (!common) { nd_error_clear(); common = NULL; }
     }
@@ -239,7 +266,7 @@ int nd__operand_dtypes(const nd_ufunc *uf, const nd_operand *in, const nd_dtype_
     if (uf->id == ND__UF_ldexp && !in[1].array && in[1].value.weak && in[1].value.dtype &&
         (in[1].value.dtype->kind == 'i' || in[1].value.dtype->kind == 'u'))
         dt[1] = ND_INT64;
-    if (common) nd_dtype_free(common);
+    if (common && !same) nd_dtype_free(common);
     return 0;
 }
 
@@ -248,7 +275,26 @@ static void *no_loop(const nd_ufunc *uf) {
                    "safely coerced to any supported types according to the casting rule ''safe''", uf->name);
 }
 
+/* Resolved loops of the built-ins by input types (index + 1; 0: not known yet), so
+ * that repeated calls skip the linear search.  Only successes are remembered. */
+#define NT (ND_TYPE_COMPLEX128 + 1)
+static unsigned char resolve_cache[ND__NUFUNCS][NT][NT];
+
+static const nd__uloop *resolve_search(const nd_ufunc *uf, const nd_dtype_t *const *dt, const nd_dtype_t *out_dt);
+
 const nd__uloop *nd__resolve(const nd_ufunc *uf, const nd_dtype_t *const *dt, const nd_dtype_t *out_dt) {
+    bool cacheable = !uf->custom && !out_dt && uf->nin <= 2 && nd__is_numeric(dt[0]) &&
+                     (uf->nin == 1 || nd__is_numeric(dt[1]));
+    if (!cacheable) return resolve_search(uf, dt, out_dt);
+    unsigned char *slot = &resolve_cache[uf->id][dt[0]->type][uf->nin == 2 ? dt[1]->type : 0];
+    unsigned char v = __atomic_load_n(slot, __ATOMIC_RELAXED);
+    if (v) return &uf->loops[v - 1];
+    const nd__uloop *l = resolve_search(uf, dt, out_dt);
+    if (l) __atomic_store_n(slot, (unsigned char)(l - uf->loops + 1), __ATOMIC_RELAXED);
+    return l;
+}
+
+static const nd__uloop *resolve_search(const nd_ufunc *uf, const nd_dtype_t *const *dt, const nd_dtype_t *out_dt) {
     if (uf->flags & ND__F_NOBOOL) {
         bool all_bool = true;
         for (int k = 0; k < uf->nin; k++) all_bool &= dt[k]->type == ND_TYPE_BOOL;
@@ -272,7 +318,7 @@ const nd__uloop *nd__resolve(const nd_ufunc *uf, const nd_dtype_t *const *dt, co
         for (int i = 0; i < uf->nloops; i++) {
             const nd__uloop *l = &uf->loops[i];
             bool ok = l->types[uf->nin] == out_dt->type;
-            for (int k = 0; k < uf->nin && ok; k++) ok = nd_can_cast(dt[k], nd__dt(l->types[k]), ND_CASTING_SAFE);
+            for (int k = 0; k < uf->nin && ok; k++) ok = nd__can_cast(dt[k], nd__dt(l->types[k]), ND_CASTING_SAFE);
             if (ok) return l;
         }
         for (int i = 0; i < uf->nloops; i++)
@@ -282,7 +328,7 @@ const nd__uloop *nd__resolve(const nd_ufunc *uf, const nd_dtype_t *const *dt, co
     for (int i = 0; i < uf->nloops; i++) {
         const nd__uloop *l = &uf->loops[i];
         bool ok = true;
-        for (int k = 0; k < uf->nin && ok; k++) ok = nd_can_cast(dt[k], nd__dt(l->types[k]), ND_CASTING_SAFE);
+        for (int k = 0; k < uf->nin && ok; k++) ok = nd__can_cast(dt[k], nd__dt(l->types[k]), ND_CASTING_SAFE);
         if (ok) return l;
     }
     return no_loop(uf);
@@ -455,7 +501,7 @@ int nd__execute(nd__call *c) {
     for (int k = 0; k < nin; k++) {
         if (c->in[k].array == NULL && c->in[k].value.weak) continue;
         const nd_dtype_t *from = c->in_dt[k], *to = nd__dt(l->types[k]);
-        if (!nd_can_cast(from, to, casting))
+        if (!nd__can_cast(from, to, casting))
             return nd_error_set(ND_ERR_TYPE, "Cannot cast ufunc '%s' input %d from %s to %s with casting rule '%s'",
                                 uf->name, k, nd__dtype_repr(b1, sizeof b1, from), nd__dtype_repr(b2, sizeof b2, to),
                                 nd__casting_name(casting));
@@ -463,7 +509,7 @@ int nd__execute(nd__call *c) {
     for (int k = 0; k < nout; k++) {
         if (!c->out[k]) continue;
         const nd_dtype_t *from = nd__dt(l->types[nin + k]), *to = c->out[k]->dtype;
-        if (!nd_can_cast(from, to, casting)) {
+        if (!nd__can_cast(from, to, casting)) {
             char idx[16] = "";
             if (nout > 1) snprintf(idx, sizeof idx, " %d", nin + k);
             return nd_error_set(ND_ERR_TYPE, "Cannot cast ufunc '%s' output%s from %s to %s with casting rule '%s'",
@@ -625,7 +671,7 @@ static int string_compare(nd__call *c) {
     (void)l;
     bool alloc = false;
     if (c->out[0]) {
-        if (c->out[0]->dtype->type != ND_TYPE_BOOL && !nd_can_cast(ND_BOOL, c->out[0]->dtype, c->casting ? c->casting : ND_CASTING_SAME_KIND))
+        if (c->out[0]->dtype->type != ND_TYPE_BOOL && !nd__can_cast(ND_BOOL, c->out[0]->dtype, c->casting ? c->casting : ND_CASTING_SAME_KIND))
             return nd_error_set(ND_ERR_TYPE, "Cannot cast ufunc '%s' output from dtype('bool') to %s with casting rule '%s'",
                                 c->uf->name, nd__dtype_repr((char[64]){ 0 }, 64, c->out[0]->dtype),
                                 nd__casting_name(c->casting ? c->casting : ND_CASTING_SAME_KIND));
@@ -654,9 +700,75 @@ static int string_compare(nd__call *c) {
     return rc;
 }
 
+/* The per-call fast path: one output to allocate, no option, array inputs of one
+ * shape that are C contiguous, aligned and of the kernel's dtypes (weak scalars
+ * allowed): no broadcasting, no buffers, no overlap to consider.  Returns 1 when done
+ * (outs[0] set), 0 when the general path must run, -1 on error. */
+static int fast_call(const nd_ufunc *uf, const nd_operand *in, nd_array **outs, const nd_ufunc_opts *o) {
+    int nin = uf->nin;
+    if (uf->nout != 1 || nin > 2 || uf->core || (outs && outs[0])) return 0;
+    if (o && (o->out || o->out2 || o->where || o->dtype || o->casting || (o->order && o->order != 'K') || o->axes))
+        return 0;
+    const nd_array *shape_of = NULL;
+    for (int k = 0; k < nin; k++) {
+        const nd_array *a = in[k].array;
+        if (!a) {
+            if (!in[k].value.weak || !in[k].value.dtype) return 0;
+            continue;
+        }
+        if ((a->flags & (ND_C_CONTIGUOUS | ND_ALIGNED)) != (ND_C_CONTIGUOUS | ND_ALIGNED) || !nd__is_numeric(a->dtype))
+            return 0;
+        if (shape_of && (a->ndim != shape_of->ndim || memcmp(a->shape, shape_of->shape, sizeof(int64_t) * (size_t)a->ndim)))
+            return 0;
+        shape_of = a;
+    }
+    if (!shape_of) return 0;
+    const nd_dtype_t *dt[2];
+    if (nin == 1 || (in[0].array && in[1].array)) {
+        for (int k = 0; k < nin; k++) dt[k] = in[k].array->dtype;
+    } else if (nd__operand_dtypes(uf, in, dt) < 0) {
+        return -1;
+    }
+    const nd__uloop *l = nd__resolve(uf, dt, NULL);
+    if (!l) return -1;
+    if (l->ktypes[nin] != l->types[nin]) return 0;
+    for (int k = 0; k < nin; k++)
+        if (l->ktypes[k] != l->types[k] || dt[k]->type != l->types[k]) return 0;
+    _Alignas(16) char sbuf[2][32];
+    char *args[3];
+    int64_t steps[3], size = 1;
+    for (int i = 0; i < shape_of->ndim; i++) size *= shape_of->shape[i];
+    for (int k = 0; k < nin; k++) {
+        if (in[k].array) {
+            args[k] = in[k].array->data;
+            steps[k] = dt[k]->itemsize;
+        } else {
+            if (nd__scalar_to(dt[k], in[k].value, sbuf[k]) < 0) return -1;
+            args[k] = sbuf[k];
+            steps[k] = 0;
+        }
+    }
+    const nd_dtype_t *odt = nd__dt(l->types[nin]);
+    nd_array *out = nd__new(odt, shape_of->ndim, shape_of->shape, 'C', false);
+    if (!out) return -1;
+    args[nin] = out->data;
+    steps[nin] = odt->itemsize;
+    bool fpe = nd__fpe_begin();
+    if (size > 0) l->fn(args, &size, steps, l->data);
+    int rc = nd__kernel_failed();
+    if (rc == 0) rc = nd__fpe_end(fpe, uf->name);
+    else nd__fpe_end(false, NULL);
+    if (rc < 0) { nd_free(out); return -1; }
+    if (outs) outs[0] = out;
+    else nd_free(out);
+    return 1;
+}
+
 /* The common entry: inputs, opts, output slots (outs[k] given or NULL). */
 int nd__ufunc_call(const nd_ufunc *uf, const nd_operand *in, nd_array **outs, const nd_ufunc_opts *o) {
     if (nd__ufunc_ready(uf) < 0) return -1;
+    int f = fast_call(uf, in, outs, o);
+    if (f) return f < 0 ? -1 : 0;
     nd_ufunc_opts none = { 0 };
     if (!o) o = &none;
     nd__call c = { .uf = uf, .where = o->where, .casting = o->casting, .order = o->order };
@@ -667,6 +779,7 @@ int nd__ufunc_call(const nd_ufunc *uf, const nd_operand *in, nd_array **outs, co
     }
     if (o->order && !strchr("CFAK", o->order))
         return nd_error_set(ND_ERR_VALUE, "order must be one of 'C', 'F', 'A', or 'K' (got '%c')", o->order);
+    if (uf->core) return nd__gufunc_call(uf, in, outs, o);
     if (nd__operand_dtypes(uf, in, c.in_dt) < 0) return -1;
     int rc;
     bool strings = uf->nin == 2 && uf->id >= ND__UF_equal && uf->id <= ND__UF_greater_equal && !uf->custom &&

@@ -238,6 +238,7 @@ static int fill_value(nd_array *acc, nd_value v, bool weak_check) {
 static nd_array *reduce_impl(const nd_ufunc *uf, const nd_array *a, const nd_reduce_opts *o, bool def_all,
                              const nd_dtype_t *force_acc) {
     if (nd__ufunc_ready(uf) < 0) return NULL;
+    if (uf->core) return nd__err(ND_ERR_RUNTIME, "Reduction not defined on ufunc with signature");
     if (!a) return nd__err(ND_ERR_VALUE, "array must not be NULL");
     if (uf->nin != 2 || uf->nout != 1)
         return nd__err(ND_ERR_VALUE, "reduce only supported for binary functions");
@@ -387,6 +388,7 @@ nd_array *nd_any_ex(const nd_array *a, const nd_reduce_opts *o) {
 
 static nd_array *accumulate_impl(const nd_ufunc *uf, const nd_array *a, const nd_accumulate_opts *o, bool flatten_default) {
     if (nd__ufunc_ready(uf) < 0) return NULL;
+    if (uf->core) return nd__err(ND_ERR_RUNTIME, "Reduction not defined on ufunc with signature");
     if (!a) return nd__err(ND_ERR_VALUE, "array must not be NULL");
     if (uf->nin != 2 || uf->nout != 1)
         return nd__err(ND_ERR_VALUE, "accumulate only supported for binary functions");
@@ -475,6 +477,7 @@ nd_array *nd_cumprod_ex(const nd_array *a, const nd_accumulate_opts *o) { return
 
 nd_array *nd_ufunc_reduceat_ex(const nd_ufunc *uf, const nd_array *a, const nd_array *indices, const nd_accumulate_opts *o) {
     if (nd__ufunc_ready(uf) < 0) return NULL;
+    if (uf->core) return nd__err(ND_ERR_RUNTIME, "Reduction not defined on ufunc with signature");
     if (!a || !indices) return nd__err(ND_ERR_VALUE, "array and indices must not be NULL");
     if (uf->nin != 2 || uf->nout != 1) return nd__err(ND_ERR_VALUE, "reduceat only supported for binary functions");
     nd_accumulate_opts none = { 0 };
@@ -530,6 +533,7 @@ nd_array *nd_ufunc_reduceat_ex(const nd_ufunc *uf, const nd_array *a, const nd_a
 
 nd_array *nd_ufunc_outer_ex(const nd_ufunc *uf, nd_operand x, nd_operand y, const nd_ufunc_opts *o) {
     if (nd__ufunc_ready(uf) < 0) return NULL;
+    if (uf->core) return nd__err(ND_ERR_TYPE, "method outer is not allowed in ufunc with non-trivial signature");
     if (uf->nin != 2) return nd__err(ND_ERR_VALUE, "outer product only supported for binary functions");
     nd_array *xv = NULL;
     if (x.array && y.array && y.array->ndim > 0) {
@@ -552,6 +556,9 @@ nd_array *nd_ufunc_outer_ex(const nd_ufunc *uf, nd_operand x, nd_operand y, cons
 
 int nd_ufunc_at_ex(const nd_ufunc *uf, nd_array *a, const nd_array *indices, nd_operand b) {
     if (nd__ufunc_ready(uf) < 0) return -1;
+    if (uf->core)
+        return nd_error_set(ND_ERR_TYPE, "%s.at does not support ufunc with non-trivial signature: %s has signature %s.",
+                            uf->name, uf->name, uf->core->text);
     if (!a || !indices) return nd_error_set(ND_ERR_VALUE, "array and indices must not be NULL");
     if (uf->nout != 1 || uf->nin > 2) return nd_error_set(ND_ERR_VALUE, "only unary and binary ufuncs are supported by at");
     if (!nd__check_writeable(a)) return -1;
@@ -571,7 +578,7 @@ int nd_ufunc_at_ex(const nd_ufunc *uf, nd_array *a, const nd_array *indices, nd_
     }
     const nd__uloop *l = nd__resolve(uf, dts, NULL);
     if (!l) { nd_free(idx); return -1; }
-    if (!nd_can_cast(nd__dt(l->types[uf->nin]), a->dtype, ND_CASTING_UNSAFE)) { nd_free(idx); return -1; }
+    if (!nd__can_cast(nd__dt(l->types[uf->nin]), a->dtype, ND_CASTING_UNSAFE)) { nd_free(idx); return -1; }
     /* b broadcast to (m,) + a.shape[1:], or one scalar value in the kernel dtype */
     int64_t sub[ND_MAXDIMS];
     sub[0] = m;

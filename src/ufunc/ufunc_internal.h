@@ -31,6 +31,25 @@ typedef struct nd__uloop {
     char sig[24];                    /* "ii->i" */
 } nd__uloop;
 
+/* The parsed core signature of a generalized ufunc (gufunc.c). */
+#define ND__CORE_MAX 64              /* core dimensions over all operands */
+typedef struct nd__coresig {
+    char *text;                      /* the signature as given */
+    int nnames;                      /* distinct dimension names */
+    int64_t frozen[ND__CORE_MAX];    /* per name: fixed size, or -1 */
+    bool flexible[ND__CORE_MAX];     /* per name: "n?" (may be missing) */
+    int ndims[ND__UF_MAXARGS];       /* core ndim of each operand */
+    int offset[ND__UF_MAXARGS];      /* its first entry in ix */
+    int ix[ND__CORE_MAX];            /* name of each core dimension */
+} nd__coresig;
+
+/* Parse a signature for nin/nout operands (NumPy's messages); *out NULL when every
+ * operand is "()" (an elementwise ufunc).  0 or -1. */
+int nd__coresig_parse(const char *sig, int nin, int nout, nd__coresig **out);
+void nd__coresig_free(nd__coresig *c);
+/* A call of a generalized ufunc (gufunc.c); as nd__ufunc_call. */
+int nd__gufunc_call(const nd_ufunc *uf, const nd_operand *in, nd_array **outs, const nd_ufunc_opts *o);
+
 struct nd_ufunc {
     const char *name;
     int nin, nout;
@@ -43,6 +62,7 @@ struct nd_ufunc {
     bool custom;
     char *name_owned;
     void *scalar_fn, *scalar_data;   /* nd_ufunc_from_scalar */
+    nd__coresig *core;               /* generalized ufuncs; NULL otherwise */
 };
 
 /* The built-in objects (engine.c); their loop lists are built on first use. */
@@ -109,7 +129,21 @@ int nd__scalar_to(const nd_dtype_t *d, nd_value v, void *dst);
 const char *nd__dtype_repr(char *buf, size_t cap, const nd_dtype_t *d);
 const char *nd__casting_name(nd_casting c);
 /* The built-in dtype of a type, and of a loop character. */
-static inline const nd_dtype_t *nd__dt(nd_type t) { return nd_dtype_from_type(t); }
+static inline const nd_dtype_t *nd__dt(nd_type t) {
+    static const nd_dtype_t *const tab[ND_TYPE_COMPLEX128 + 1] = {
+        ND_BOOL, ND_INT8, ND_INT16, ND_INT32, ND_INT64, ND_UINT8, ND_UINT16, ND_UINT32, ND_UINT64,
+        ND_FLOAT16, ND_FLOAT32, ND_FLOAT64, ND_COMPLEX64, ND_COMPLEX128 };
+    return (unsigned)t <= ND_TYPE_COMPLEX128 ? tab[t] : NULL;
+}
+/* nd_can_cast through a table for the numeric built-ins (the hot path of every call). */
+extern unsigned char nd__cast_level[ND_TYPE_COMPLEX128 + 1][ND_TYPE_COMPLEX128 + 1];
+static inline bool nd__can_cast(const nd_dtype_t *from, const nd_dtype_t *to, nd_casting casting) {
+    if (from == to) return true;
+    if (!from || !to || !nd__is_numeric(from) || !nd__is_numeric(to) || !nd__cast_level[0][0])
+        return nd_can_cast(from, to, casting);
+    if (casting == ND_CASTING_DEFAULT) casting = ND_CASTING_SAFE;
+    return nd__cast_level[from->type][to->type] <= casting;
+}
 
 /* One operand of a run: where it is and how it reaches the kernel. */
 typedef struct nd__run_op {
