@@ -4,29 +4,7 @@
  * of tests/test_alloc_fail.c; temporaries belong to a scope around each run. */
 #include "check.h"
 
-static long live_blocks = 0, calls = 0, fail_at = -1;
-
-static void *t_malloc(size_t n, void *ctx) {
-    (void)ctx;
-    if (++calls == fail_at) return NULL;
-    void *p = malloc(n);
-    if (p) live_blocks++;
-    return p;
-}
-static void *t_realloc(void *p, size_t o, size_t n, void *ctx) {
-    (void)ctx; (void)o;
-    if (++calls == fail_at) return NULL;
-    if (!p) live_blocks++;
-    return realloc(p, n);
-}
-static void t_free(void *p, size_t n, void *ctx) {
-    (void)ctx; (void)n;
-    if (p) { live_blocks--; free(p); }
-}
-
-typedef int (*scenario_fn)(void);
-
-#define TRY(x) do { if (!(x)) goto fail; } while (0)
+#include "alloc_fail.h"
 #define STEP(x) do { nd_array *t_ = (x); TRY(t_); nd_free(t_); } while (0)
 
 static int joining(void) {
@@ -93,39 +71,9 @@ fail:
     return -1;
 }
 
-/* Scenarios run inside a scope so nd_keep'd temporaries are released with it. */
-static scenario_fn current;
-static int scoped(void) {
-    if (nd_scope_begin() < 0) return -1;
-    int r = current();
-    nd_scope_end();
-    return r;
-}
-
-static void run(const char *name, scenario_fn fn) {
-    current = fn;
-    fail_at = -1;
-    calls = 0;
-    live_blocks = 0;
-    CHECK_MSG(scoped() == 0, "%s runs clean: %s", name, nd_error_message());
-    long total = calls;
-    CHECK_MSG(live_blocks == 0, "%s leaks %ld blocks on success", name, live_blocks);
-    for (long n = 1; n <= total; n++) {
-        fail_at = n;
-        calls = 0;
-        live_blocks = 0;
-        nd_error_clear();
-        int r = scoped();
-        CHECK_MSG(r != 0, "%s: failing allocation %ld went unnoticed", name, n);
-        CHECK_MSG(nd_error() == ND_ERR_MEMORY, "%s: allocation %ld: error %s [%s]", name, n,
-                  nd_error_name(nd_error()), nd_error_message());
-        CHECK_MSG(live_blocks == 0, "%s: allocation %ld failed: %ld blocks leaked", name, n, live_blocks);
-    }
-    fprintf(stderr, "%s: %ld allocation points checked\n", name, total);
-}
-
 int main(void) {
-    nd_set_allocator(&(nd_allocator){ t_malloc, t_realloc, t_free, NULL });
+    nd_set_allocator(&alloc_fail_allocator);
+    alloc_fail_scoped = true;
     run("joining", joining);
     run("padding", padding);
     run("rearranging", rearranging);

@@ -103,5 +103,40 @@ int main(void) {
     nd_array *fr = nd_fft_fftfreq(4, .d = 0.5);
     CHECK_NEAR(at(fr, ND_IDX(1)), 0.5, 0);
     nd_scope_end();
+
+    /* sorting, sets, statistics */
+    nd_scope_begin();
+    nd_array *d = ND_ARRAY(double, ND_SHAPE(6), 3, 1, 2, 3, 0, 5);
+    nd_array *srt = nd_sort(d);                                      /* np.sort(d) */
+    CHECK_NEAR(at(srt, ND_IDX(4)), 3, 0);
+    nd_array *as = nd_argsort(d, .kind = ND_STABLE);                /* [4 1 2 0 3 5] */
+    CHECK(nd_dtype(as) == ND_INT64);
+    CHECK_NEAR(at(as, ND_IDX(0)), 4, 0);
+    CHECK_NEAR(at(as, ND_IDX(3)), 0, 0);
+    nd_array *pos = nd_searchsorted(srt, ND_ARRAY(double, ND_SHAPE(1), 3), .side = ND_SIDE_RIGHT);
+    CHECK_NEAR(at(pos, ND_IDX(0)), 5, 0);
+    nd_array *cnt = NULL, *u = nd_unique(d, .counts = &cnt);       /* np.unique(d, return_counts=True) */
+    CHECK(nd_size(u) == 5 && cnt && nd_dtype(cnt) == ND_INT64);
+    CHECK_NEAR(at(cnt, ND_IDX(3)), 2, 0);
+    nd_free(cnt);
+    CHECK_NEAR(at(nd_median(d), ND_IDX()), 2.5, 0);
+    CHECK_NEAR(at(nd_percentile(d, 90), ND_IDX()), 4.0, 0);
+    nd_array *h = NULL, *edg = NULL;
+    CHECK(nd_histogram(d, &h, &edg, .bins = 5) == 0);                /* counts [1 1 1 2 1] */
+    CHECK_NEAR(at(h, ND_IDX(3)), 2, 0);
+    CHECK_NEAR(at(edg, ND_IDX(5)), 5, 0);
+    nd_free(h);
+    nd_free(edg);
+    nd_array *bc = nd_bincount(nd_astype(d, ND_INT64));            /* [1 1 1 2 0 1] */
+    CHECK(nd_size(bc) == 6);
+    CHECK_NEAR(at(bc, ND_IDX(4)), 0, 0);
+    nd_array *cv = nd_convolve(ND_ARRAY(double, ND_SHAPE(3), 1, 2, 3), ND_ARRAY(double, ND_SHAPE(3), 0, 1, 0.5));
+    CHECK(nd_size(cv) == 5);                                        /* [0 1 2.5 4 1.5] */
+    CHECK_NEAR(at(cv, ND_IDX(3)), 4, 1e-15);
+    nd_array *df = nd_diff(d);                                      /* [-2 1 1 -3 5] */
+    CHECK_NEAR(at(df, ND_IDX(3)), -3, 0);
+    nd_array *ip = nd_interp(2.5, ND_ARRAY(double, ND_SHAPE(3), 1, 2, 3), ND_ARRAY(double, ND_SHAPE(3), 3, 2, 0));
+    CHECK_NEAR(at(ip, ND_IDX()), 1.0, 0);
+    nd_scope_end();
     return check_done();
 }

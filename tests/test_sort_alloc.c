@@ -4,27 +4,7 @@
  * the stable merge buffers, lexsort's per-key buffers and searchsorted's sorted visit. */
 #include "check.h"
 
-static long live_blocks = 0, calls = 0, fail_at = -1;
-
-static void *t_malloc(size_t n, void *ctx) {
-    (void)ctx;
-    if (++calls == fail_at) return NULL;
-    void *p = malloc(n);
-    if (p) live_blocks++;
-    return p;
-}
-static void *t_realloc(void *p, size_t o, size_t n, void *ctx) {
-    (void)ctx; (void)o;
-    if (++calls == fail_at) return NULL;
-    if (!p) live_blocks++;
-    return realloc(p, n);
-}
-static void t_free(void *p, size_t n, void *ctx) {
-    (void)ctx; (void)n;
-    if (p) { live_blocks--; free(p); }
-}
-
-#define TRY(x) do { if (!(x)) goto fail; } while (0)
+#include "alloc_fail.h"
 
 static int scenario(void) {
     nd_array *a = NULL, *t = NULL, *s = NULL, *r = NULL, *u = NULL, *big = NULL, *keys = NULL, *m = NULL;
@@ -58,25 +38,8 @@ fail:
 }
 
 int main(void) {
-    nd_set_allocator(&(nd_allocator){ t_malloc, t_realloc, t_free, NULL });
-    fail_at = -1;
-    calls = 0;
-    live_blocks = 0;
-    CHECK_MSG(scenario() == 0, "runs clean: %s", nd_error_message());
-    long total = calls;
-    CHECK_MSG(live_blocks == 0, "leaks %ld blocks on success", live_blocks);
-    for (long n = 1; n <= total; n++) {
-        fail_at = n;
-        calls = 0;
-        live_blocks = 0;
-        nd_error_clear();
-        int r = scenario();
-        CHECK_MSG(r != 0, "failing allocation %ld went unnoticed", n);
-        CHECK_MSG(nd_error() == ND_ERR_MEMORY, "allocation %ld: error %s [%s]", n, nd_error_name(nd_error()),
-                  nd_error_message());
-        CHECK_MSG(live_blocks == 0, "allocation %ld failed: %ld blocks leaked", n, live_blocks);
-    }
-    fprintf(stderr, "%ld allocation points checked\n", total);
+    nd_set_allocator(&alloc_fail_allocator);
+    run("sorting", scenario);
     nd_set_allocator(NULL);
     return check_done();
 }
