@@ -512,8 +512,28 @@ static void test_linalg_errors(const char *backend) {
     (void)backend;
 }
 
+static char warned[256];
+static void on_warning(const char *msg, void *ud) { (void)ud; snprintf(warned, sizeof warned, "%s", msg); }
+
+/* NumPy 2.0: cross of 2-vectors warns (DeprecationWarning) and still computes a x b */
+static void test_cross_deprecation(void) {
+    nd_set_warning_handler(on_warning, NULL);
+    nd_array *a = ND_ARRAY(double, ND_SHAPE(2), 1, 2), *b = ND_ARRAY(double, ND_SHAPE(2), 3, 4);
+    nd_array *c = nd_cross(a, b);
+    CHECK(c && nd_ndim(c) == 0 && nd_item_double(c, ND_IDX()) == -2.0);
+    CHECK_EQ_STR(warned, "DeprecationWarning: Arrays of 2-dimensional vectors are deprecated. Use arrays of "
+                         "3-dimensional vectors instead. (deprecated in NumPy 2.0)");
+    warned[0] = 0;
+    nd_array *a3 = ND_ARRAY(double, ND_SHAPE(3), 1, 0, 0), *b3 = ND_ARRAY(double, ND_SHAPE(3), 0, 1, 0);
+    nd_array *c3 = nd_cross(a3, b3);
+    CHECK(c3 && nd_item_double(c3, ND_IDX(2)) == 1.0 && warned[0] == 0);
+    nd_set_warning_handler(NULL, NULL);
+    nd_free(a); nd_free(b); nd_free(c); nd_free(a3); nd_free(b3); nd_free(c3);
+}
+
 int main(void) {
     nd_scope_begin();
+    test_cross_deprecation();
     printf("gemm kernel: %s, lapack: %s\n", nd_linalg_gemm_kernel(), nd_linalg_have_lapack() ? "yes" : "no");
     const nd_linalg_backend_kind kinds[2] = { ND_LINALG_NATIVE, ND_LINALG_LAPACK };
     for (int k = 0; k < 2; k++) {

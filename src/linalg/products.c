@@ -622,6 +622,9 @@ nd_array *nd_cross_ex(const nd_array *a, const nd_array *b, const nd_cross_opts 
     int64_t la = a->shape[axa], lb = b->shape[axb];
     if ((la != 2 && la != 3) || (lb != 2 && lb != 3))
         return nd__err(ND_ERR_VALUE, "incompatible dimensions for cross product\n(dimension must be 2 or 3)");
+    if (la == 2 || lb == 2) /* NumPy 2.0 deprecates 2-vectors; they still work */
+        nd__warn("DeprecationWarning: Arrays of 2-dimensional vectors are deprecated. Use arrays of "
+                 "3-dimensional vectors instead. (deprecated in NumPy 2.0)");
     const nd_dtype_t *dt = product_dtype("cross", a, b);
     if (!dt) return NULL;
     nd__loop_fn loop = cross_loop(dt->type);
