@@ -410,9 +410,46 @@ static void patterns(void) {
     nd_free(x);
 }
 
+/* v[k] in sorted place under NumPy's order (NaNs last): nothing before it sorts after
+ * it, nothing after it before it. */
+static bool flt_lt(double a, double b) { return a < b || (b != b && a == a); }
+static bool select_ok(const double *q, int64_t n, int64_t k) {
+    for (int64_t i = 0; i < n; i++)
+        if (i < k ? flt_lt(q[k], q[i]) : i > k ? flt_lt(q[i], q[k]) : false) return false;
+    return true;
+}
+
+/* The block partition and the selection loop on float64 of many sizes and value mixes
+ * (random, few distinct, NaN-heavy, signed zeros, sorted, reversed), every kind of kth. */
+static void select_stress(void) {
+    uint64_t st = 12345;
+    for (int64_t n = 1; n <= 20000; n = n < 40 ? n + 1 : n * 3 / 2 + 7) {
+        nd_array *x = nd_empty(ND_SHAPE(n), .dtype = ND_FLOAT64);
+        double *p = nd_data(x);
+        for (int mix = 0; mix < 6; mix++) {
+            for (int64_t i = 0; i < n; i++) {
+                st = st * 6364136223846793005ULL + 1442695040888963407ULL;
+                uint32_t r = (uint32_t)(st >> 33);
+                p[i] = mix == 0 ? (double)r / 7.0 : mix == 1 ? (double)(r % 4)
+                     : mix == 2 ? (r % 3 ? NAN : (double)(r % 100)) : mix == 3 ? (r & 1 ? 0.0 : -0.0)
+                     : mix == 4 ? (double)i : (double)(n - i);
+            }
+            int64_t ks[] = { 0, n - 1, n / 2, n / 3, (n * 7) / 8 };
+            for (int j = 0; j < 5; j++) {
+                nd_array *pt = nd_partition(x, ND_INTS(ks[j]));
+                CHECK_MSG(pt && select_ok(nd_data(pt), n, ks[j]), "select n=%lld mix %d k=%lld", (long long)n, mix,
+                          (long long)ks[j]);
+                nd_free(pt);
+            }
+        }
+        nd_free(x);
+    }
+}
+
 int main(void) {
     golden();
     zero_d_and_errors();
     patterns();
+    select_stress();
     return check_done();
 }

@@ -46,6 +46,11 @@ static inline bool ucs4_lt(const char *a, const char *b, int64_t es) {
 /* ------------------------------------------------------------ instances */
 
 #define NUM_LT(a, b) ((a) < (b))
+/* Floats against a non-NaN pivot p: x before p is x < p; p before x is "not x <= p",
+ * which also puts NaNs after p.  One comparison each (see PLT in sort_value.inc). */
+#define FLT_PLT(x, p) ((x) < (p))
+#define FLT_PGT(p, x) (!((x) <= (p)))
+#define FLT_PIV_OK(p) ((p) == (p))
 
 /* Radix sorting from RMIN elements on (below, introsort and merge sort win): integers
  * from 256, floats (whose keys cost more) from 1024. */
@@ -150,6 +155,9 @@ static inline uint16_t f16_key(uint16_t u) {
 #define RMIN ND__RADIX_MIN_FLOAT
 #include "sort/sort_typed.inc"
 #define SFX float32
+#define PLT FLT_PLT
+#define PGT FLT_PGT
+#define PIV_OK FLT_PIV_OK
 #define T float
 #define LT FLT_LT
 #define KT uint32_t
@@ -157,6 +165,9 @@ static inline uint16_t f16_key(uint16_t u) {
 #define RMIN ND__RADIX_MIN_FLOAT
 #include "sort/sort_typed.inc"
 #define SFX float64
+#define PLT FLT_PLT
+#define PGT FLT_PGT
+#define PIV_OK FLT_PIV_OK
 #define T double
 #define LT FLT_LT
 #define KT uint64_t

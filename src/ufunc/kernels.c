@@ -28,12 +28,42 @@
  * as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)) plus the tail; above, split at n/2 rounded
  * down to a multiple of 8.  NumPy sums a reduction in chunks of its buffer size
  * (8192) and adds each chunk's pairwise sum to the accumulator; nd__pairwise_* does
- * the same, so results are identical. */
-typedef double nd__v8d __attribute__((vector_size(64)));
+ * the same, so results are identical.  Complex sums run the same scheme over the
+ * interleaved re/im stream of 2n reals, as NumPy: four complex per block of eight
+ * lanes, the real parts (even lanes) and imaginary parts (odd lanes) combined
+ * separately, below 4 complex a plain loop, split at the real split of 2n, halved.
+ * The leaves are always_inline and the tree (ND__PW_TREE) is not recursive, so each
+ * target_clones version runs its own vector code. */
+typedef double nd__v4d __attribute__((vector_size(32)));
 typedef float nd__v8f __attribute__((vector_size(32)));
+#define ND__AI static inline __attribute__((always_inline))
+
+/* The eight sums of a contiguous run of N reals of type T at A (N >= 8): lane j sums
+ * the elements j, j + 8, ... below N - N % 8, into R[8].  Two vectors of four lanes
+ * when V has four (double: one AVX register each), else one of eight; the vectors
+ * stay in registers, and i leaves the loop at N - N % 8. */
+#define PW_BLOCKS(T, V, A, N, R)                                                             \
+    do {                                                                                     \
+        enum { VL_ = sizeof(V) / sizeof(T) };                                                \
+        V r0_, r1_ = { 0 };                                                                  \
+        memcpy(&r0_, (A), sizeof r0_);                                                       \
+        if (VL_ == 4) memcpy(&r1_, (A) + sizeof r0_, sizeof r1_);                            \
+        for (i = 8; i < (N) - ((N) % 8); i += 8) {                                           \
+            V x0_;                                                                           \
+            memcpy(&x0_, (A) + i * sizeof(T), sizeof x0_);                                   \
+            r0_ += x0_;                                                                      \
+            if (VL_ == 4) {                                                                  \
+                V x1_;                                                                       \
+                memcpy(&x1_, (A) + i * sizeof(T) + sizeof x0_, sizeof x1_);                  \
+                r1_ += x1_;                                                                  \
+            }                                                                                \
+        }                                                                                    \
+        memcpy((R), &r0_, sizeof r0_);                                                       \
+        if (VL_ == 4) memcpy((R) + 4, &r1_, sizeof r1_);                                     \
+    } while (0)
 
 #define PW_TEMPLATE(T, V, NAME)                                                              \
-    static inline T NAME##_leaf(const char *a, int64_t n, int64_t s) {                      \
+    ND__AI T NAME##_leaf(const char *a, int64_t n, int64_t s) {                              \
         T res;                                                                               \
         int64_t i;                                                                           \
         if (n < 8) {                                                                         \
@@ -41,44 +71,86 @@ typedef float nd__v8f __attribute__((vector_size(32)));
             for (i = 0; i < n; i++) res += *(const T *)(a + i * s);                          \
             return res;                                                                      \
         }                                                                                    \
-        V r;                                                                                 \
+        /* separate accumulators per branch: lane stores into a vector would keep it \
+         * on the stack through the contiguous loop */                                     \
         if (s == (int64_t)sizeof(T)) {                                                       \
-            memcpy(&r, a, sizeof r);                                                         \
-            for (i = 8; i < n - (n % 8); i += 8) {                                           \
-                V x;                                                                         \
-                memcpy(&x, a + i * s, sizeof x);                                             \
-                r += x;                                                                      \
-            }                                                                                \
+            T r[8];                                                                          \
+            PW_BLOCKS(T, V, a, n, r);                                                        \
+            res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));         \
         } else {                                                                             \
+            T r[8];                                                                          \
             for (int j = 0; j < 8; j++) r[j] = *(const T *)(a + j * s);                      \
             for (i = 8; i < n - (n % 8); i += 8)                                             \
                 for (int j = 0; j < 8; j++) r[j] += *(const T *)(a + (i + j) * s);           \
+            res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));         \
         }                                                                                    \
-        res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));             \
         for (; i < n; i++) res += *(const T *)(a + i * s);                                   \
         return res;                                                                          \
-    }                                                                                        \
-    static T NAME##_rec(const char *a, int64_t n, int64_t s) {                               \
-        if (n <= 128) return NAME##_leaf(a, n, s);                                           \
-        int64_t n2 = n / 2;                                                                  \
-        n2 -= n2 % 8;                                                                        \
-        return NAME##_rec(a, n2, s) + NAME##_rec(a + n2 * s, n - n2, s);                     \
     }
 
-PW_TEMPLATE(double, nd__v8d, pw64)
+/* n complex of part type RT at byte stride s (lanes 2j, 2j+1: re, im of element j) */
+#define PWC_TEMPLATE(RT, V, NAME)                                                            \
+    ND__AI _Complex RT NAME##_leaf(const char *a, int64_t n, int64_t s) {                    \
+        RT rr = 0, ri = 0;                                                                   \
+        int64_t i = 0;                                                                       \
+        if (n >= 4) {                                                                        \
+            if (s == 2 * (int64_t)sizeof(RT)) {                                              \
+                RT r[8];                                                                     \
+                PW_BLOCKS(RT, V, a, 2 * n, r);                                               \
+                i = n - n % 4;                                                               \
+                rr = (r[0] + r[2]) + (r[4] + r[6]);                                          \
+                ri = (r[1] + r[3]) + (r[5] + r[7]);                                          \
+            } else {                                                                         \
+                RT r[8];                                                                     \
+                for (int j = 0; j < 8; j++) r[j] = ((const RT *)(a + (j / 2) * s))[j % 2];   \
+                for (i = 4; i < n - (n % 4); i += 4)                                         \
+                    for (int j = 0; j < 8; j++) r[j] += ((const RT *)(a + (i + j / 2) * s))[j % 2]; \
+                rr = (r[0] + r[2]) + (r[4] + r[6]);                                          \
+                ri = (r[1] + r[3]) + (r[5] + r[7]);                                          \
+            }                                                                                \
+        }                                                                                    \
+        for (; i < n; i++) {                                                                 \
+            rr += ((const RT *)(a + i * s))[0];                                              \
+            ri += ((const RT *)(a + i * s))[1];                                              \
+        }                                                                                    \
+        _Complex RT z;                                                                       \
+        ((RT *)&z)[0] = rr;                                                                  \
+        ((RT *)&z)[1] = ri;                                                                  \
+        return z;                                                                            \
+    }
+/* NumPy splits the 2n reals at the real split, i.e. n - n % 8 reals: half as many complex */
+#define PWC_SPLIT(n) (((n) - (n) % 8) / 2)
+
+PW_TEMPLATE(double, nd__v4d, pw64)
 PW_TEMPLATE(float, nd__v8f, pw32)
+PWC_TEMPLATE(double, nd__v4d, pwc128)
+PWC_TEMPLATE(float, nd__v8f, pwc64)
 
-ND__CLONES double nd__pairwise_f64(double acc, const char *a, int64_t n, int64_t s) {
-    for (int64_t k = 0; k < n; k += ND__BUFSIZE)
-        acc += pw64_rec(a + k * s, n - k < ND__BUFSIZE ? n - k : ND__BUFSIZE, s);
-    return acc;
-}
-
-ND__CLONES float nd__pairwise_f32(float acc, const char *a, int64_t n, int64_t s) {
-    for (int64_t k = 0; k < n; k += ND__BUFSIZE)
-        acc += pw32_rec(a + k * s, n - k < ND__BUFSIZE ? n - k : ND__BUFSIZE, s);
-    return acc;
-}
+/* one driver per type: chunks of ND__BUFSIZE, each chunk's tree added to acc */
+#define PW_DRIVER(T, NAME, SUF, LIMIT, SPLIT)                                                \
+    ND__CLONES T nd__pairwise_##SUF(T acc, const char *a, int64_t n, int64_t s) {            \
+        for (int64_t k = 0; k < n; k += ND__BUFSIZE) {                                       \
+            int64_t c = n - k < ND__BUFSIZE ? n - k : ND__BUFSIZE;                           \
+            T v;                                                                             \
+            if (c <= (LIMIT)) v = NAME##_leaf(a + k * s, c, s);                              \
+            else {                                                                           \
+                _Pragma("GCC diagnostic push")                                               \
+                _Pragma("GCC diagnostic ignored \"-Wmaybe-uninitialized\"")                  \
+                ND__PW_TREE(T, v, a + k * s, c, s, LIMIT, SPLIT, PW_LEAF_##NAME);            \
+                _Pragma("GCC diagnostic pop")                                                \
+            }                                                                                \
+            acc += v;                                                                        \
+        }                                                                                    \
+        return acc;                                                                          \
+    }
+#define PW_LEAF_pw64(p, m) pw64_leaf(p, m, s)
+#define PW_LEAF_pw32(p, m) pw32_leaf(p, m, s)
+#define PW_LEAF_pwc128(p, m) pwc128_leaf(p, m, s)
+#define PW_LEAF_pwc64(p, m) pwc64_leaf(p, m, s)
+PW_DRIVER(double, pw64, f64, 128, ND__PW_SPLIT)
+PW_DRIVER(float, pw32, f32, 128, ND__PW_SPLIT)
+PW_DRIVER(_Complex double, pwc128, c128, 64, PWC_SPLIT)
+PW_DRIVER(_Complex float, pwc64, c64, 64, PWC_SPLIT)
 
 /* ------------------------------------------------------------ instantiation */
 
@@ -272,7 +344,9 @@ ND__CLONES float nd__pairwise_f32(float acc, const char *a, int64_t n, int64_t s
 #define RT float
 #define KIND K_C
 #define FN(x) x##f
+#define FSUF c64
 #include "ufunc/kernels.inc"
+#undef FSUF
 #undef TN
 #undef T
 #undef RT
@@ -284,7 +358,9 @@ ND__CLONES float nd__pairwise_f32(float acc, const char *a, int64_t n, int64_t s
 #define RT double
 #define KIND K_C
 #define FN(x) x
+#define FSUF c128
 #include "ufunc/kernels.inc"
+#undef FSUF
 #undef TN
 #undef T
 #undef RT

@@ -202,6 +202,58 @@ static const nd__uloop *reduce_loop(const nd_ufunc *uf, const nd_dtype_t *acc) {
     return l;
 }
 
+/* Float and complex add reductions whose iteration has the reduced axis innermost
+ * and only there (a moving mean: many short rows): the iterator walks the outputs and
+ * each output takes its row's pairwise sum, the same call the kernel makes per inner
+ * loop, without one iterator step per row.  1 done, 0 not applicable, -1 error. */
+static int rows_pairwise(const nd_ufunc *uf, const nd__uloop *l, nd_array *acc, const int64_t *accst,
+                         const nd_array *a, const int64_t *ast, int ndim, const int64_t *shape) {
+    nd_type t = a->dtype->type;
+    if (uf->custom || uf->id != ND__UF_add || !(a->flags & ND_ALIGNED) || !(acc->flags & ND_ALIGNED) ||
+        acc->dtype->type != t || l->ktypes[0] != t || l->ktypes[1] != t || l->ktypes[2] != t ||
+        (t != ND_TYPE_FLOAT64 && t != ND_TYPE_FLOAT32 && t != ND_TYPE_COMPLEX128 && t != ND_TYPE_COMPLEX64))
+        return 0;
+    nd__iter it;
+    char *data[2] = { acc->data, a->data };
+    const int64_t *st[2] = { accst, ast };
+    if (nd__iter_prepare(&it, 2, ndim, shape, data, st, false) < 0) return -1;
+    if (it.size == 0 || it.ndim < 2 || it.strides[0][0] != 0 || it.shape[0] > 1024) return 0;
+    int64_t oshape[ND_MAXDIMS], ost[2][ND_MAXDIMS];
+    int ond = it.ndim - 1;
+    for (int k = 1; k < it.ndim; k++) {
+        if (it.strides[k][0] == 0) return 0; /* a second reduced axis */
+        oshape[ond - k] = it.shape[k];
+        ost[0][ond - k] = it.strides[k][0];
+        ost[1][ond - k] = it.strides[k][1];
+    }
+    int64_t len = it.shape[0], rs = it.strides[0][1];
+    nd__iter ot;
+    const int64_t *ostp[2] = { ost[0], ost[1] };
+    if (nd__iter_prepare(&ot, 2, ond, oshape, it.origin, ostp, false) < 0) return -1;
+    int64_t n;
+    while ((n = nd__iter_next(&ot)) > 0) {
+        char *o = ot.ptr[0], *r = ot.ptr[1];
+        int64_t so = ot.inner_strides[0], sr = ot.inner_strides[1];
+        switch (t) {
+        case ND_TYPE_FLOAT64:
+            for (int64_t j = 0; j < n; j++) *(double *)(o + j * so) = nd__pairwise_f64(*(double *)(o + j * so), r + j * sr, len, rs);
+            break;
+        case ND_TYPE_FLOAT32:
+            for (int64_t j = 0; j < n; j++) *(float *)(o + j * so) = nd__pairwise_f32(*(float *)(o + j * so), r + j * sr, len, rs);
+            break;
+        case ND_TYPE_COMPLEX128:
+            for (int64_t j = 0; j < n; j++)
+                *(_Complex double *)(o + j * so) = nd__pairwise_c128(*(_Complex double *)(o + j * so), r + j * sr, len, rs);
+            break;
+        default:
+            for (int64_t j = 0; j < n; j++)
+                *(_Complex float *)(o + j * so) = nd__pairwise_c64(*(_Complex float *)(o + j * so), r + j * sr, len, rs);
+            break;
+        }
+    }
+    return 1;
+}
+
 /* Run acc op= a over `shape` (a's), acc broadcast with strides accst. */
 static int run_reduce(const nd_ufunc *uf, const nd__uloop *l, nd_array *acc, const int64_t *accst, const nd_array *a,
                       const nd_array *where, int ndim, const int64_t *shape) {
@@ -212,8 +264,12 @@ static int run_reduce(const nd_ufunc *uf, const nd__uloop *l, nd_array *acc, con
         for (int i = 0; i < ndim; i++) ast[i] = a->shape[i] == 1 ? 0 : a->strides[i];
         return run_fast(fast, l, acc, accst, a, ast, ndim, shape);
     }
-    r.op[0] = (nd__run_op){ .data = acc->data, .strides = accst, .dt = acc->dtype, .kdt = nd__dt(l->ktypes[0]), .alias = -1 };
     for (int i = 0; i < ndim; i++) ast[i] = a->shape[i] == 1 ? 0 : a->strides[i];
+    if (!where) {
+        int done = rows_pairwise(uf, l, acc, accst, a, ast, ndim, shape);
+        if (done) return done < 0 ? -1 : 0;
+    }
+    r.op[0] = (nd__run_op){ .data = acc->data, .strides = accst, .dt = acc->dtype, .kdt = nd__dt(l->ktypes[0]), .alias = -1 };
     r.op[1] = (nd__run_op){ .data = a->data, .strides = ast, .dt = a->dtype, .kdt = nd__dt(l->ktypes[1]), .alias = -1 };
     r.op[2] = (nd__run_op){ .data = acc->data, .strides = accst, .dt = acc->dtype, .kdt = nd__dt(l->ktypes[2]),
                             .out = true, .alias = 0 };

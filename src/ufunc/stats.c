@@ -238,6 +238,16 @@ nd_array *nd_mean_ex(const nd_array *a, const nd_reduce_opts *o) {
     if (count_items(a, o->axis, o->where, o->keepdims, &c) < 0) return NULL;
     nd_reduce_opts so = { .axis = o->axis, .keepdims = o->keepdims, .dtype = dt, .out = o->out, .where = o->where };
     nd_array *s = nd_sum_ex(a, &so);
+    /* a 0-d complex64 sum is a NumPy scalar there, divided by an intp scalar: in
+     * complex128, then rounded back (float32 gives the same bits either way) */
+    if (s && s != o->out && s->ndim == 0 && !c.arr && s->dtype->type == ND_TYPE_COMPLEX64) {
+        nd_array *w = nd_astype(s, ND_COMPLEX128);
+        nd_free(s);
+        s = w && divide_inplace(w, count_operand(&c)) == 0 ? nd_astype(w, ND_COMPLEX64) : NULL;
+        nd_free(w);
+        nd_free(c.arr);
+        return s;
+    }
     if (!s || divide_inplace(s, count_operand(&c)) < 0) {
         nd_free(c.arr);
         if (s) drop(s, o->out);

@@ -72,9 +72,47 @@ int nd__ufunc_ready(const nd_ufunc *uf);
 /* The kernel of a built-in for a kernel dtype (NULL if none); kernels.c. */
 nd_loop_fn nd__kernel(int ufunc_id, nd_type t);
 /* acc plus the pairwise sums of n elements at stride s (bytes), chunk by chunk of
- * ND__BUFSIZE, as NumPy's float64 / float32 add reduction. */
+ * ND__BUFSIZE, as NumPy's float64 / float32 / complex add reduction. */
 double nd__pairwise_f64(double acc, const char *a, int64_t n, int64_t s);
 float nd__pairwise_f32(float acc, const char *a, int64_t n, int64_t s);
+_Complex double nd__pairwise_c128(_Complex double acc, const char *a, int64_t n, int64_t s);
+_Complex float nd__pairwise_c64(_Complex float acc, const char *a, int64_t n, int64_t s);
+
+/* NumPy's pairwise tree as a statement, without recursion, so that the leaf (the
+ * block loop) is expanded inside the calling function: inside each target_clones
+ * version.  RES (type S) = the tree sum of N0 elements from A0 at byte stride STRIDE:
+ * a run of at most LIMIT elements is LEAF(ptr, count); a longer run splits after
+ * SPLIT(n) elements and sums left + right.  Pending right halves wait on a stack
+ * (depth < 64: every split halves the run). */
+#define ND__PW_TREE(S, RES, A0, N0, STRIDE, LIMIT, SPLIT, LEAF)                              \
+    do {                                                                                     \
+        struct { const char *a; int64_t n; S left; bool done; } pw_st_[64];                  \
+        int pw_d_ = 0;                                                                       \
+        const char *pw_a_ = (A0);                                                            \
+        int64_t pw_n_ = (N0);                                                                \
+        for (;;) {                                                                           \
+            while (pw_n_ > (LIMIT)) {                                                        \
+                int64_t pw_h_ = SPLIT(pw_n_);                                                \
+                pw_st_[pw_d_].a = pw_a_ + pw_h_ * (STRIDE);                                  \
+                pw_st_[pw_d_].n = pw_n_ - pw_h_;                                             \
+                pw_st_[pw_d_].done = false;                                                  \
+                pw_d_++;                                                                     \
+                pw_n_ = pw_h_;                                                               \
+            }                                                                                \
+            S pw_v_ = LEAF(pw_a_, pw_n_);                                                    \
+            while (pw_d_ > 0 && pw_st_[pw_d_ - 1].done) {                                    \
+                pw_v_ = pw_st_[pw_d_ - 1].left + pw_v_;                                      \
+                pw_d_--;                                                                     \
+            }                                                                                \
+            if (pw_d_ == 0) { (RES) = pw_v_; break; }                                        \
+            pw_st_[pw_d_ - 1].left = pw_v_;                                                  \
+            pw_st_[pw_d_ - 1].done = true;                                                   \
+            pw_a_ = pw_st_[pw_d_ - 1].a;                                                     \
+            pw_n_ = pw_st_[pw_d_ - 1].n;                                                     \
+        }                                                                                    \
+    } while (0)
+/* NumPy's split of a real run: half, rounded down to a multiple of 8 */
+#define ND__PW_SPLIT(n) ((n) / 2 - ((n) / 2) % 8)
 /* String comparison loop (S or U, any widths); data points at an nd__strcmp_data. */
 typedef struct nd__strcmp_data { int op; int64_t w0, w1; bool unicode; } nd__strcmp_data;
 void nd__string_compare_loop(char **args, const int64_t *n, const int64_t *steps, void *data);
