@@ -599,13 +599,19 @@ nd_array *nd_count_nonzero_ex(const nd_array *a, const nd_count_nonzero_opts *o)
 
 /* ------------------------------------------------------------ nan reductions */
 
-static nd_array *nan_reduce(const nd_array *a, const nd_reduce_opts *o, double fill,
-                            nd_array *(*fn)(const nd_array *, const nd_reduce_opts *)) {
+/* a copy of a with NaNs replaced by fill (a itself, referenced, when no NaN can occur) */
+static nd_array *nan_filled(const nd_array *a, double fill) {
     if (!a) return nd__err(ND_ERR_VALUE, "array must not be NULL");
     nd_array *mask;
     nd_array *arr = replace_nan(a, fill, &mask);
+    if (arr) nd_free(mask);
+    return arr;
+}
+
+static nd_array *nan_reduce(const nd_array *a, const nd_reduce_opts *o, double fill,
+                            nd_array *(*fn)(const nd_array *, const nd_reduce_opts *)) {
+    nd_array *arr = nan_filled(a, fill);
     if (!arr) return NULL;
-    nd_free(mask);
     nd_array *r = fn(arr, o);
     nd_free(arr);
     return r;
@@ -650,11 +656,8 @@ nd_array *nd_nanmean_ex(const nd_array *a, const nd_reduce_opts *o) {
 
 static nd_array *nan_accumulate(const nd_array *a, const nd_accumulate_opts *o, double fill,
                                 nd_array *(*fn)(const nd_array *, const nd_accumulate_opts *)) {
-    if (!a) return nd__err(ND_ERR_VALUE, "array must not be NULL");
-    nd_array *mask;
-    nd_array *arr = replace_nan(a, fill, &mask);
+    nd_array *arr = nan_filled(a, fill);
     if (!arr) return NULL;
-    nd_free(mask);
     nd_array *r = fn(arr, o);
     nd_free(arr);
     return r;
