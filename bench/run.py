@@ -9,9 +9,9 @@ row id, print the table and write bench/results/latest.json.  With --smoke every
 runs once at tiny shapes and nd's results are compared with NumPy's; the exit status
 is 1 if any differ or fail (no timing is checked).
 
-The NumPy side runs with OPENBLAS_NUM_THREADS / OMP_NUM_THREADS / MKL_NUM_THREADS set
-to nd's thread count (--threads, 1 for now), and without OPENBLAS_CORETYPE and
-OPENBLAS_L2_SIZE (the run says so when it removes them).
+Both sides run with OPENBLAS_NUM_THREADS / OMP_NUM_THREADS / MKL_NUM_THREADS set to
+nd's thread count (--threads, 1 for now; nd's BLAS backend is the same OpenBLAS), and
+without OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE (the run says so when it removes them).
 """
 import argparse
 import glob
@@ -208,7 +208,9 @@ def main():
         os.execv(py, [py] + sys.argv)
 
     npenv, removed = numpy_env(args.threads)
-    ndenv = dict(os.environ)
+    # nd's BLAS backend is the same OpenBLAS: pin it exactly as NumPy's, or nd's
+    # linalg rows would run on every core against NumPy's one.
+    ndenv, _ = numpy_env(args.threads)
     ndenv["ND_NUM_THREADS"] = str(args.threads)
     import numpy as np
     if int(np.__version__.split(".")[0]) < 2:
