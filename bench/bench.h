@@ -337,6 +337,8 @@ done:
 static inline int bench_main(int argc, char **argv, const char *program, const bench_def *defs, int ndefs) {
     bench_opts o = { .min_time = 0.2 };
     o.tmpdir = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    /* ND_BLOCK_CACHE=bytes: size nd's cache of freed large blocks (0: measure without) */
+    if (getenv("ND_BLOCK_CACHE")) nd_set_block_cache((size_t)strtoull(getenv("ND_BLOCK_CACHE"), NULL, 10));
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--smoke")) o.smoke = 1;

@@ -191,6 +191,8 @@ def main():
     ap.add_argument("--min-time", type=float, default=0.1, help="seconds of samples per row, side and round")
     ap.add_argument("--rounds", type=int, default=3, help="alternating nd/NumPy runs per row (median of medians)")
     ap.add_argument("--threads", type=int, default=1, help="nd's thread count; NumPy's BLAS is pinned to it")
+    ap.add_argument("--block-cache", type=int, default=None, metavar="BYTES",
+                    help="size of nd's cache of freed large blocks (default: nd's own, 256 MiB; 0 measures without it)")
     ap.add_argument("--tmpdir", default=None, help="scratch dir for file rows (default: a new dir in /dev/shm or /tmp)")
     ap.add_argument("--out", default=os.path.join(HERE, "results", "latest.json"),
                     help="JSON written after an unfiltered timing run (and the same table as .md beside it)")
@@ -212,6 +214,8 @@ def main():
     # linalg rows would run on every core against NumPy's one.
     ndenv, _ = numpy_env(args.threads)
     ndenv["ND_NUM_THREADS"] = str(args.threads)
+    if args.block_cache is not None:
+        ndenv["ND_BLOCK_CACHE"] = str(args.block_cache)
     import numpy as np
     if int(np.__version__.split(".")[0]) < 2:
         ndenv["ND_BENCH_PRINT_LEGACY"] = "1.25"   # compare text with NumPy 1.x's

@@ -555,6 +555,35 @@ static void callbacks(void) {
     CHECK_ERR(nd_fromiter(next_val, ND_INT32, 7, &k), ND_ERR_VALUE, "iterator too short: Expected 7 but iterator had only 5 items.");
 }
 
+/* The default allocator keeps recently freed large blocks: the same size comes back
+ * without a fresh mapping; zeros never take a kept block unzeroed. */
+static void block_cache(void) {
+    size_t old = nd_set_block_cache((size_t)256 << 20);
+    if (old == 0) return; /* not built here (non-glibc, sanitizers) */
+    CHECK(old == (size_t)256 << 20);
+    int64_t n = (int64_t)1 << 20; /* 8 MiB of float64 */
+    nd_array *a = nd_full(ND_SHAPE(n), 7.0);
+    void *pa = nd_data(a);
+    nd_free(a);
+    nd_array *b = nd_empty(ND_SHAPE(n - 1000));       /* a little smaller: reused */
+    CHECK(b && nd_data(b) == pa);
+    nd_array *c = nd_empty(ND_SHAPE(n / 2));          /* half the size: not reused */
+    CHECK(c && nd_data(c) != nd_data(b));
+    nd_free(b);
+    nd_array *z = nd_zeros(ND_SHAPE(n));              /* zeros read back zero */
+    double *zd = nd_data(z);
+    int bad = 0;
+    for (int64_t i = 0; i < n; i++) bad += zd[i] != 0.0;
+    CHECK(bad == 0);
+    nd_free(z);
+    nd_free(c);
+    CHECK(nd_set_block_cache(0) == (size_t)256 << 20); /* frees what was kept */
+    nd_array *d = nd_full(ND_SHAPE(n), 1.0);
+    CHECK(d && nd_item_double(d, ND_IDX(n - 1)) == 1.0);
+    nd_free(d);
+    CHECK(nd_set_block_cache(old) == 0);
+}
+
 int main(void) {
     golden();
     object_basics();
@@ -563,5 +592,6 @@ int main(void) {
     tiled_copies();
     strings();
     callbacks();
+    block_cache();
     return check_done();
 }

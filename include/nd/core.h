@@ -84,6 +84,11 @@ typedef struct nd_allocator {
 void nd_set_allocator(const nd_allocator *a);
 /** The allocator in use. */
 nd_allocator nd_get_allocator(void);
+/** The default allocator keeps up to `bytes` of recently freed large blocks (4 MiB and
+ *  up) to reuse them, which saves the kernel's clearing of fresh pages when big arrays
+ *  come and go in a loop.  Default 256 MiB; 0 frees the kept blocks and turns the cache
+ *  off.  Returns the previous limit (0 where the cache is not built: non-glibc, ASan). */
+size_t nd_set_block_cache(size_t bytes);
 
 /* ------------------------------------------------------------------ dtypes */
 

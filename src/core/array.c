@@ -99,7 +99,7 @@ nd_array *nd__new(const nd_dtype_t *dtype, int ndim, const int64_t *shape, char 
         a = array_struct(ndim, 0);
         if (!a) return NULL;
         a->mem_size = (size_t)nbytes + ALIGN;
-        a->mem = nd__malloc(a->mem_size);
+        a->mem = zero ? nd__calloc(1, a->mem_size) : nd__malloc(a->mem_size);
         if (!a->mem) {
             nd__scope_forget(a);
             nd__free(a, struct_bytes(ndim, 0));
@@ -116,7 +116,7 @@ nd_array *nd__new(const nd_dtype_t *dtype, int ndim, const int64_t *shape, char 
         if (hi > lo) madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
     }
 #endif
-    if (zero) memset(a->data, 0, (size_t)nbytes);
+    if (zero && nbytes <= SMALL_BYTES) memset(a->data, 0, (size_t)nbytes);
     a->dtype = nd_dtype_ref(dtype);
     if (ndim) memcpy(a->shape, shape, (size_t)ndim * sizeof(int64_t));
     fill_strides(ndim, shape, dtype->itemsize, order, a->strides);

@@ -274,7 +274,7 @@ int nd_broadcast_shapes(int n, const nd_shape_t *shapes, int64_t *out) {
 
 int nd_broadcast_arrays(int n, nd_array *const *arrays, nd_array **out) {
     if (n < 0 || n > 1024 || (n > 0 && (!arrays || !out))) return nd_error_set(ND_ERR_VALUE, "broadcast_arrays: invalid arguments");
-    nd_shape_t shapes[1024];
+    nd_shape_t shapes[1024] = { { 0 } };
     for (int k = 0; k < n; k++) {
         if (!arrays[k]) return nd_error_set(ND_ERR_VALUE, "broadcast_arrays: array %d is NULL", k);
         shapes[k] = nd_shape_of(arrays[k]);
