@@ -250,6 +250,14 @@ static void joining(void) {
                                            ND_BLOCK(ND_BLOCK(ND_LEAF(v)), ND_BLOCK(ND_LEAF(v))))));
     expect("block promote", nd_block(ND_BLOCK(ND_BLOCK(ND_LEAF(a)), ND_BLOCK(ND_LEAF(v)))));
     expect("block leaf", nd_block(ND_LEAF(a)));
+    { /* layout as NumPy: all-F blocks give an F result, a lone leaf a C copy */
+        nd_array *f = nd_copy(m22, 'F'), *fv = nd_copy(nd_T(m22), 'F');
+        nd_array *bf = nd_block(ND_BLOCK(ND_BLOCK(ND_LEAF(f), ND_LEAF(f)), ND_BLOCK(ND_LEAF(f), ND_LEAF(f))));
+        CHECK(bf && nd_is_f_contiguous(bf) && !nd_is_c_contiguous(bf));
+        nd_array *bl = nd_block(ND_LEAF(fv));
+        CHECK(bl && nd_is_c_contiguous(bl));
+        nd_free(bf); nd_free(bl); nd_free(f); nd_free(fv);
+    }
     expect("atleast_1d", nd_atleast_1d(s));
     expect("atleast_2d", nd_atleast_2d(v));
     expect("atleast_3d 1d", nd_atleast_3d(v));
