@@ -123,7 +123,7 @@ nd_array *nd__new(const nd_dtype_t *dtype, int ndim, const int64_t *shape, char 
     a->flags = ND_OWNDATA | ND_WRITEABLE;
     /* 0-d and 1-d: contiguous both ways and aligned (the data is ALIGN-aligned and the
      * stride is the itemsize); the general check costs a visible share of tiny calls */
-    if (ndim <= 1 && dtype->itemsize % (dtype->alignment > 0 ? dtype->alignment : 1) == 0)
+    if (ndim <= 1 && (dtype->alignment <= 1 || (dtype->itemsize & (dtype->alignment - 1)) == 0))
         a->flags |= ND_C_CONTIGUOUS | ND_F_CONTIGUOUS | ND_ALIGNED;
     else
         nd__update_flags(a);
