@@ -7,21 +7,9 @@
  * floors on integers (2.0 linspace) and computes float16/float32/complex64 ramps in
  * double (NEP 50), golden values from make_manip.py's patched np.linspace; trim_zeros
  * has NumPy 2.2's axis and n-d input, golden values from its trim_zeros_2x. */
-#include "check.h"
+#include "golden.h"
 
 #include <complex.h>
-
-static FILE *G;
-static int ncases;
-
-static const nd_dtype_t *dt_of(const char *code) {
-    static const char *const codes[] = { "b1", "i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8", "f2", "f4", "f8", "c8", "c16" };
-    static const nd_dtype_t *const dts[] = { ND_BOOL, ND_INT8, ND_INT16, ND_INT32, ND_INT64, ND_UINT8, ND_UINT16, ND_UINT32,
-                                             ND_UINT64, ND_FLOAT16, ND_FLOAT32, ND_FLOAT64, ND_COMPLEX64, ND_COMPLEX128 };
-    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
-        if (!strcmp(code, codes[i])) return dts[i];
-    return NULL;
-}
 
 /* ((arange(n) * 7 + 3) % 11) as dtype code (bool: % 2), reshaped; the same as mk() in
  * make_manip.py.  Arrays made here are owned by the scope of main. */
@@ -47,82 +35,6 @@ static nd_array *mkc(nd_shape_t shape, const char *code) {
     for (int64_t i = 0; i < n; i++)
         ((double _Complex *)nd_data(z))[i] = ((double *)nd_data(re))[i] + (double)((i * 5 + 1) % 7) * I;
     return nd_astype(z, dt_of(code));
-}
-
-static char *label_text(nd_array *l) {
-    static char buf[256];
-    int64_t n = nd_itemsize(l);
-    if (n > 255) n = 255;
-    memcpy(buf, nd_data(l), (size_t)n);
-    buf[n] = 0;
-    return buf;
-}
-
-static bool same_array(nd_array *got, nd_array *exp, const char *name) {
-    bool ok = nd_dtype_equal(nd_dtype(got), nd_dtype(exp)) && nd_ndim(got) == nd_ndim(exp) &&
-              !memcmp(nd_shape(got), nd_shape(exp), (size_t)nd_ndim(got) * sizeof(int64_t));
-    if (ok) {
-        int64_t n1, n2;
-        char *b1 = nd_tobytes(got, 'C', &n1), *b2 = nd_tobytes(exp, 'C', &n2);
-        ok = b1 && b2 && n1 == n2 && !memcmp(b1, b2, (size_t)n1);
-        nd_free_bytes(b1);
-        nd_free_bytes(b2);
-    }
-    if (!ok) {
-        char *g = nd_array_repr(got), *e = nd_array_repr(exp);
-        fprintf(stderr, "case [%s]:\n  got      %s %s\n  expected %s %s\n", name, nd_dtype_str_repr(nd_dtype(got)), g,
-                nd_dtype_str_repr(nd_dtype(exp)), e);
-        nd_free_bytes(g);
-        nd_free_bytes(e);
-    }
-    return ok;
-}
-
-/* Read the next label; false (and a failure) when it is not `name`. */
-static bool read_label(const char *name) {
-    nd_array *l = nd_load_file(G);
-    check_count_++;
-    if (!l || strcmp(label_text(l), name)) {
-        check_failures_++;
-        fprintf(stderr, "golden out of step at [%s] (file has [%s])\n", name, l ? label_text(l) : "EOF");
-        nd_free(l);
-        return false;
-    }
-    nd_free(l);
-    return true;
-}
-
-/* Is exp an error record?  Then check that the call failed the same way. */
-static bool error_case(nd_array *exp, bool failed, const char *name) {
-    if (!(nd_dtype_kind(nd_dtype(exp)) == 'S' && nd_ndim(exp) == 0 && !strncmp(nd_data(exp), "ERR:", 4))) return false;
-    char want[512];
-    int64_t n = nd_itemsize(exp) < 511 ? nd_itemsize(exp) : 511;
-    memcpy(want, nd_data(exp), (size_t)n);
-    want[n] = 0;
-    char *type = want + 4, *msg = strchr(type, ':');
-    *msg++ = 0;
-    check_count_++;
-    if (!failed || strcmp(nd_error_name(nd_error()), type) || strcmp(nd_error_message(), msg)) {
-        check_failures_++;
-        fprintf(stderr, "case [%s]: expected %s [%s], got %s [%s]\n", name, type, msg,
-                failed ? nd_error_name(nd_error()) : "success", failed ? nd_error_message() : "");
-    }
-    return true;
-}
-
-static void expect(const char *name, nd_array *got) {
-    ncases++;
-    if (!read_label(name)) { nd_free(got); exit(check_done() ? 1 : 1); }
-    nd_array *exp = nd_load_file(G);
-    if (!exp) { CHECK(!"golden record"); return; }
-    if (!error_case(exp, got == NULL, name)) {
-        check_count_++;
-        if (!got) { check_failures_++; fprintf(stderr, "case [%s] failed: %s\n", name, nd_error_message()); }
-        else if (!same_array(got, exp, name)) check_failures_++;
-    }
-    nd_free(exp);
-    nd_free(got);
-    nd_error_clear();
 }
 
 /* Cases whose result is a list of pieces (split). */

@@ -6,7 +6,7 @@
  * NumPy 2.x semantics where 1.24 differs (the script applies them): unique's inverse
  * has the input's shape for axis=None (1-d with an axis); unique_all / unique_counts /
  * unique_inverse / unique_values keep NaNs distinct (equal_nan=False). */
-#include "test_sets_golden.h"
+#include "golden.h"
 
 #include <math.h>
 
