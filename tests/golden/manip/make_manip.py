@@ -7,9 +7,19 @@ The C test performs the same cases in the same order.
 
 Inputs are made the same way on both sides: mk(shape, dtype) is
 ((arange(n) * 7 + 3) % 11) cast to the dtype (bool: % 2), reshaped."""
+import os
+import sys
+
 import numpy as np
 
-OUT = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from npys import OUT, label, write  # noqa: E402
+from npys import case as _case  # noqa: E402
+
+
+def case(name, fn):
+    _case(name, fn, pieces=list)
+
 
 _linspace_124 = np.linspace
 
@@ -37,24 +47,6 @@ def mk(shape, dt):
         v = v % 2
     return v.astype(dt).reshape(shape)
 
-
-def label(s):
-    OUT.append(np.array(s.encode()))
-
-
-def case(name, fn):
-    label(name)
-    try:
-        r = fn()
-    except Exception as e:  # the error NumPy raises
-        OUT.append(np.array(("ERR:%s:%s" % (type(e).__name__, e)).encode()))
-        return
-    if isinstance(r, list):
-        OUT.append(np.array(len(r), dtype=np.int64))
-        for p in r:
-            OUT.append(np.array(p, order="C"))
-    else:
-        OUT.append(np.array(r, order="C"))
 
 
 DTYPES = ["b1", "i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8", "f2", "f4", "f8", "c8", "c16", "S3", "U3"]
@@ -371,7 +363,5 @@ case("E packbits axis", lambda: np.packbits(a, axis=3))
 case("E unpack count", lambda: np.unpackbits(u, count=-33))
 case("trim 0d", lambda: trim_zeros_2x(s))  # NumPy 2.2: filt[()]; 1.24 raised TypeError
 
-with open("manip.npys", "wb") as fh:
-    for arr in OUT:
-        np.save(fh, arr)
+write("manip.npys")
 print(len(OUT), "records")

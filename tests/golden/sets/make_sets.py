@@ -11,9 +11,18 @@ unique_inverse / unique_values (2.x only) are np.unique with equal_nan=False.
 Inputs: mk(shape, dtype) = ((arange(n) * 7 + 3) % 5) (- 2 for signed types, * 0.5 - 1
 for floats and complex, % 2 for bool), cast to the dtype, reshaped; the C test builds
 the same."""
+import os
+import sys
+
 import numpy as np
 
-OUT = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from npys import OUT, label, write  # noqa: E402
+from npys import case as _case  # noqa: E402
+
+
+def case(name, fn):
+    _case(name, fn, pieces=tuple)
 
 
 def mk(shape, dt):
@@ -30,24 +39,6 @@ def mk(shape, dt):
         return v.astype(np.int64).astype(dt).reshape(shape)
     return v.astype(dt).reshape(shape)
 
-
-def label(s):
-    OUT.append(np.array(s.encode()))
-
-
-def case(name, fn):
-    label(name)
-    try:
-        r = fn()
-    except Exception as e:
-        OUT.append(np.array(("ERR:%s:%s" % (type(e).__name__, e)).encode()))
-        return
-    if isinstance(r, tuple):
-        OUT.append(np.array(len(r), dtype=np.int64))
-        for p in r:
-            OUT.append(np.array(p, order="C"))
-    else:
-        OUT.append(np.array(r, order="C"))
 
 
 def unique2(a, **kw):
@@ -129,7 +120,5 @@ case("unique_counts", lambda: unique2(u, equal_nan=False, return_counts=True))
 case("unique_inverse", lambda: unique2(u, equal_nan=False, return_inverse=True))
 case("unique_values", lambda: np.unique(u, equal_nan=False))
 
-with open("sets.npys", "wb") as f:
-    for rec in OUT:
-        np.save(f, rec)
+write("sets.npys")
 print(sum(1 for rec in OUT if rec.dtype.kind == "S" and rec.ndim == 0 and not rec.tobytes().startswith(b"ERR")), "records")
