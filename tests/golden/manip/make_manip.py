@@ -13,7 +13,7 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from npys import OUT, label, write  # noqa: E402
+from npys import OUT, write  # noqa: E402
 from npys import case as _case  # noqa: E402
 
 
