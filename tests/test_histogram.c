@@ -168,6 +168,25 @@ static int run(const tcase *c, named *got, int *ngot) {
         nd_histogram_opts o = { .bins = opt_int(c, "bins"), .edges = in(c, "edges"), .method = method_of(opt(c, "method")),
                                 .range = parse_range(opt(c, "range")), .density = opt_int(c, "density") != 0,
                                 .weights = in(c, "weights") };
+        nd_array *fa = NULL, *fw = NULL;
+        if (opt(c, "formula")) { /* a and weights by formula (see make_histogram.py) */
+            int64_t n = opt_int(c, "formula");
+            fa = nd_empty(ND_SHAPE(n));
+            fw = nd_empty(ND_SHAPE(n));
+            for (int64_t i = 0; i < n; i++) {
+                ((double *)nd_data(fa))[i] = (double)((i * 7919) % 37) * 0.5;
+                ((double *)nd_data(fw))[i] = (double)((i * 104729) % 1000 + 1) / 1000.0;
+            }
+            if (opt_int(c, "formula_w32")) { nd_array *t = nd_astype(fw, ND_FLOAT32); nd_free(fw); fw = t; }
+            o.weights = fw;
+            nd_array *h = NULL, *e = NULL;
+            rc = nd_histogram_ex(fa, &h, &e, &o);
+            got[(*ngot)++] = (named){ "hist", h };
+            got[(*ngot)++] = (named){ "edges", e };
+            nd_free(fa);
+            nd_free(fw);
+            return rc;
+        }
         if (!strcmp(c->op, "bin_edges")) {
             nd_array *e = nd_histogram_bin_edges_ex(in(c, "a"), &o);
             rc = e ? 0 : -1;
@@ -335,7 +354,6 @@ static void test_by_hand(void) {
     CHECK_EQ_STR(warned, "RuntimeWarning: Converting input from bool to <class 'numpy.uint8'> for compatibility.");
     CHECK(h && ((int64_t *)nd_data(h))[0] == 1 && ((int64_t *)nd_data(h))[1] == 2);
     nd_free(h); nd_free(e); nd_free(b);
-    nd_set_warning_handler(NULL, NULL);
 
     /* NULL and bad arguments never crash */
     CHECK_ERR(nd_histogram(NULL, &h, &e), ND_ERR_VALUE, NULL);
@@ -348,7 +366,13 @@ static void test_by_hand(void) {
               "'nope' is not a valid estimator for `bins`");
     nd_array *z = ND_ARRAY(double, ND_SHAPE(2), 1, 2);
     nd_array *zc = nd_astype(z, ND_COMPLEX128);
-    CHECK_ERR(nd_histogram(zc, &h, &e), ND_ERR_NOT_SUPPORTED, NULL);
+    /* complex data: NumPy's arithmetic on complex values, with its ComplexWarning */
+    warned[0] = 0;
+    CHECK(nd_histogram(zc, &h, &e, .bins = 2) == 0);
+    CHECK_EQ_STR(warned, "ComplexWarning: Casting complex values to real discards the imaginary part");
+    CHECK(h && ((int64_t *)nd_data(h))[0] == 1 && ((int64_t *)nd_data(h))[1] == 1);
+    CHECK(e && nd_dtype(e) == ND_COMPLEX128);
+    nd_free(h); nd_free(e);
     CHECK_ERR(nd_bincount(zc), ND_ERR_TYPE, "Cannot cast array data from dtype('complex128') to dtype('int64')");
     /* results are optional */
     CHECK(nd_histogram(a, NULL, NULL, .bins = 3) == 0);
@@ -385,10 +409,12 @@ static void test_by_hand(void) {
     nd_array *u64 = ND_ARRAY(unsigned long, ND_SHAPE(2), 1, UINT64_MAX);
     CHECK_ERR(nd_bincount(u64), ND_ERR_VALUE, "'list' argument must have no negative elements");
     nd_free(big); nd_free(neg); nd_free(u64);
+    nd_set_warning_handler(NULL, NULL);
     nd_free(a); nd_free(z); nd_free(zc); nd_free(a16); nd_free(ie); nd_free(two); nd_free(one); nd_free(b3);
 }
 
 int main(void) {
+    nd_set_warning_handler(on_warning, NULL); /* the golden cases warn (complex, bool data) */
     int n = run_file(ND_GOLDEN_DIR "/histogram/cases.txt");
     CHECK(n > 150);
     test_by_hand();

@@ -7,7 +7,7 @@
  * closest_observation picks the odd 0-based index at gamma == 0; weights= with
  * method inverted_cdf; a C-number q is a "weak" Python float (float32 data keeps
  * float32 results, as 2.x's weak_q). */
-#include "test_sets_golden.h"
+#include "golden.h"
 
 #include <complex.h>
 #include <math.h>
@@ -165,6 +165,57 @@ static void golden(void) {
     expect("weighted int", nd_quantile(wi, q05, .axis = ND_AXIS(1), .method = ND_METHOD_INVERTED_CDF, .weights = ww));
     nd_free(wa); nd_free(ww); nd_free(wq); nd_free(w1); nd_free(q04); nd_free(wi); nd_free(q05);
     nd_free(qs); nd_free(q32); nd_free(q2); nd_free(q25);
+
+    /* 0-d input with out=: the result lands in out, which is returned */
+    const char *const fn0[] = { "median", "nanmedian", "percentile", "nanpercentile", "quantile", "nanquantile",
+                                "quantile q2" };
+    const char *const tag0[] = { "f8", "i8", "nan" };
+    nd_array *q2v = ND_ARRAY(double, ND_SHAPE(2), 0.3, 0.5);
+    for (int f = 0; f < 7; f++)
+        for (int t = 0; t < 3; t++) {
+            nd_array *z0 = t == 1 ? nd_full(ND_SHAPE0, 3) : nd_full(ND_SHAPE0, t == 0 ? 3.5 : NAN);
+            nd_array *o = f == 6 ? nd_zeros(ND_SHAPE(2)) : nd_full(ND_SHAPE0, -1.0), *r = NULL;
+            switch (f) {
+            case 0: r = nd_median(z0, .out = o); break;
+            case 1: r = nd_nanmedian(z0, .out = o); break;
+            case 2: r = nd_percentile(z0, 50, .out = o); break;
+            case 3: r = nd_nanpercentile(z0, 50, .out = o); break;
+            case 4: r = nd_quantile(z0, 0.3, .out = o); break;
+            case 5: r = nd_nanquantile(z0, 0.3, .out = o, .method = ND_METHOD_LOWER); break;
+            default: r = nd_quantile(z0, q2v, .out = o); break;
+            }
+            CHECK(r == o);
+            if (r && r != o) nd_free(r);
+            snprintf(name, sizeof name, "out0d %s %s", fn0[f], tag0[t]);
+            expect(name, r ? o : (nd_free(o), (nd_array *)NULL));
+            nd_free(z0);
+        }
+    nd_free(q2v);
+    nd_array *z3 = nd_full(ND_SHAPE0, 3);
+    expect("median 0d i8", nd_median(z3));
+    nd_free(z3);
+
+    /* one long contiguous lane (the bracketing path) */
+    int64_t nf = 200003;
+    double *fv = malloc((size_t)nf * sizeof *fv);
+    for (int64_t i = 0; i < nf; i++) fv[i] = (double)((i * 7919) % 100003) / 7.0;
+    nd_array *fb2 = nd_from_data(fv, ND_SHAPE(nf), ND_FLOAT64);
+    for (int64_t i = 0; i < nf; i += 1000) fv[i] = NAN;
+    nd_array *fn2 = nd_from_data(fv, ND_SHAPE(nf), ND_FLOAT64);
+    free(fv);
+    nd_array *fv1 = nd_get(fb2, "1:"), *fe = nd_copy(fv1, 'C');
+    nd_array *fq = ND_ARRAY(double, ND_SHAPE(2), 0.3, 0.31);
+    expect("fast median", nd_median(fb2));
+    expect("fast median even", nd_median(fe));
+    expect("fast p90", nd_percentile(fb2, 90.0));
+    expect("fast q", nd_quantile(fb2, fq, .method = ND_METHOD_HAZEN));
+    expect("fast median nan", nd_median(fn2));
+    expect("fast nanmedian", nd_nanmedian(fn2));
+    expect("fast nanpercentile", nd_nanpercentile(fn2, 12.5, .method = ND_METHOD_LOWER));
+    nd_array *f7 = nd_multiply(fb2, 7.0), *fi = nd_astype(f7, ND_INT32), *ff = nd_astype(fb2, ND_FLOAT32);
+    expect("fast median i4", nd_median(fi));
+    expect("fast p f4", nd_percentile(ff, 77.0));
+    nd_free(fb2); nd_free(fn2); nd_free(fv1); nd_free(fe); nd_free(fq); nd_free(f7); nd_free(fi); nd_free(ff);
 }
 
 static void extra(void) {
@@ -228,6 +279,67 @@ static void extra(void) {
     nd_free(a);
 }
 
+/* One long contiguous lane takes the bracketing path; a non-contiguous view of the same
+ * values (the general path, checked against NumPy above) must give the same bytes. */
+static nd_array *noncontig(nd_array *a) {
+    nd_array *r = nd_get(a, "::-1"), *c = nd_copy(r, 'C'), *v = nd_get(c, "::-1");
+    nd_free(r);
+    nd_free(c);
+    return v;
+}
+
+static void same_result(const char *what, int kind, int64_t n, nd_array *x, nd_array *y) {
+    bool ok = x && y && nd_dtype_equal(nd_dtype(x), nd_dtype(y)) && nd_ndim(x) == nd_ndim(y) &&
+              nd_size(x) == nd_size(y) && same_values_nan(x, y);
+    CHECK_MSG(ok, "fast path %s: data kind %d, n %lld", what, kind, (long long)n);
+    nd_free(x);
+    nd_free(y);
+}
+
+static void fast_path(void) {
+    const int64_t sizes[] = { 65536, 100001, 300007 };
+    const nd_dtype_t *dts[] = { ND_FLOAT64, ND_FLOAT32, ND_INT32, ND_INT64, ND_UINT8, ND_INT16 };
+    nd_array *q2 = ND_ARRAY(double, ND_SHAPE(3), 0.5, 0.51, 0.52);
+    for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++)
+        for (int kind = 0; kind < 7; kind++) {
+            int64_t n = sizes[si];
+            double *v = malloc((size_t)n * sizeof *v);
+            for (int64_t i = 0; i < n; i++) {
+                uint64_t h = (uint64_t)i * 0x9E3779B97F4A7C15u;
+                double r = (double)(h >> 11) * 0x1p-53;
+                switch (kind) {
+                case 0: v[i] = r * 2000 - 1000; break;           /* random */
+                case 1: v[i] = (double)i; break;                   /* sorted */
+                case 2: v[i] = (double)(n - i); break;             /* reversed */
+                case 3: v[i] = (double)(h >> 61); break;           /* 8 distinct values */
+                case 4: v[i] = i % 1000 == 7 ? NAN : r * 100; break; /* some NaN */
+                case 5: v[i] = i % 3 ? NAN : r; break;             /* mostly NaN */
+                default: v[i] = (double)((i / 4096) % 97); break;  /* locally constant */
+                }
+            }
+            nd_array *base = nd_from_data(v, ND_SHAPE(n), ND_FLOAT64);
+            free(v);
+            for (size_t d = 0; d < sizeof dts / sizeof *dts; d++) {
+                if ((kind == 4 || kind == 5) && nd_dtype_kind(dts[d]) != 'f') continue;
+                if (si != 1 && d > 2) continue; /* the other sizes: float64, float32, int32 */
+                nd_array *a = nd_astype(base, dts[d]), *b = noncontig(a);
+                same_result("median", kind, n, nd_median(a), nd_median(b));
+                same_result("nanmedian", kind, n, nd_nanmedian(a), nd_nanmedian(b));
+                same_result("p90", kind, n, nd_percentile(a, 90.0), nd_percentile(b, 90.0));
+                same_result("nanp10", kind, n, nd_nanpercentile(a, 10.0), nd_nanpercentile(b, 10.0));
+                same_result("q array", kind, n, nd_quantile(a, q2), nd_quantile(b, q2));
+                same_result("nearest", kind, n, nd_quantile(a, 0.3, .method = ND_METHOD_NEAREST),
+                            nd_quantile(b, 0.3, .method = ND_METHOD_NEAREST));
+                same_result("midpoint keepdims", kind, n, nd_quantile(a, 0.7, .method = ND_METHOD_MIDPOINT, .keepdims = true),
+                            nd_quantile(b, 0.7, .method = ND_METHOD_MIDPOINT, .keepdims = true));
+                nd_free(a);
+                nd_free(b);
+            }
+            nd_free(base);
+        }
+    nd_free(q2);
+}
+
 int main(void) {
     nd_set_warning_handler(count_warning, NULL);
     G = fopen(ND_GOLDEN_DIR "/quantile/quantile.npys", "rb");
@@ -236,5 +348,6 @@ int main(void) {
     fclose(G);
     fprintf(stderr, "%d golden cases\n", ncases);
     extra();
+    fast_path();
     return check_done();
 }

@@ -3,10 +3,10 @@
  *
  * NumPy 2 semantics: the same bins, edges (bit for bit: the edges are NumPy's linspace
  * in NumPy's arithmetic type), counts, result dtypes and error messages.  Data of any
- * real dtype and layout (n-d data is flattened, strides may be negative); bool data is
- * counted as uint8 with NumPy 2's RuntimeWarning.  Results are new arrays the caller
- * frees with nd_free; on failure the functions return NULL / -1, set nothing in the
- * out-pointers and record NumPy's exception and message. */
+ * numeric dtype (complex: see nd_histogram) and layout (n-d data is flattened, strides
+ * may be negative); bool data is counted as uint8 with NumPy 2's RuntimeWarning.
+ * Results are new arrays the caller frees with nd_free; on failure the functions return
+ * NULL / -1, set nothing in the out-pointers and record NumPy's exception and message. */
 #ifndef ND_HISTOGRAM_H
 #define ND_HISTOGRAM_H
 
@@ -66,9 +66,18 @@ typedef struct nd_histogram_opts {
  *  when an array", "max must be larger than min in range parameter.", "supplied range
  *  of [0.0, inf] is not finite", "autodetected range of [nan, nan] is not finite",
  *  "weights should have the same shape as a.", the estimators' TypeError with weights.
- *  Complex data: NotImplementedError (NumPy orders complex values lexicographically).
- *  Weighted histograms with .edges sort each block of 65536 values with nd's own sort:
- *  float weights of equal data values may then sum in a different order than NumPy's. */
+ *  Complex data is binned as NumPy bins it: lexicographic min/max and comparisons,
+ *  complex edges (the data's complex dtype), and a bin index from the real part of the
+ *  complex estimate, with NumPy's warning "ComplexWarning: Casting complex values to
+ *  real discards the imaginary part" (once per call); values whose imaginary parts
+ *  dominate land where NumPy puts them, or fail as NumPy does (IndexError "index 20 is
+ *  out of bounds for axis 0 with size 11", ValueError "'list' argument must have no
+ *  negative elements").  Estimators refuse non-constant complex data: TypeError "a must
+ *  be an array of real numbers" (fd, auto) or np.ceil's "ufunc 'ceil' not supported for
+ *  the input types, ...".  Weighted histograms with .edges add the weights of equal
+ *  values in the order of NumPy's generic np.argsort (its introsort), so the sums match
+ *  NumPy's bit for bit where NumPy uses that sort (always for complex data; a NumPy 2
+ *  built with x86-simd-sort argsort for real keys may differ in the last bit). */
 int nd_histogram_ex(const nd_array *a, nd_array **hist, nd_array **edges, const nd_histogram_opts *o);
 #define nd_histogram(a, hist, edges, ...) \
     nd_histogram_ex((a), (hist), (edges), &(nd_histogram_opts){ ._ = 0, __VA_ARGS__ })
@@ -94,8 +103,9 @@ typedef struct nd_histogramdd_opts {
 /** np.histogramdd(sample, bins=10, range=None, density=None, weights=None): sample is
  *  (N, D) (a 1-d sample is D = 1).  *hist receives the float64 (D-dimensional) counts;
  *  edges, when not NULL, points at D slots that receive each dimension's edges (float64
- *  for counts, the given arrays' dtype for .edges).  Values equal to a last edge go in
- *  the last bin.  Returns 0, or -1: "`bins[0]` must be positive, when an integer",
+ *  for counts, the given arrays' dtype for .edges; complex for complex samples without
+ *  a range, whose density is then complex as NumPy's).  Values equal to a last edge go
+ *  in the last bin.  Returns 0, or -1: "`bins[0]` must be positive, when an integer",
  *  "`bins[1]` must be monotonically increasing, when an array", the range errors of
  *  nd_histogram, "The weights and list don't have the same length.". */
 int nd_histogramdd_ex(const nd_array *sample, nd_array **hist, nd_array **edges,

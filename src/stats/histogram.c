@@ -1,7 +1,6 @@
 /* np.histogram and np.histogram_bin_edges: outer edges, NumPy's linspace in NumPy's
  * arithmetic type, the bin estimators, and the counting passes. */
-#include "stats/hist_priv.h"
-#include "stats/histogram_priv.h"
+#include "stats/hist_complex.h"
 
 #include <float.h>
 #include <stdio.h>
@@ -37,7 +36,7 @@ static double ct_div(nd__ct ct, double a, double b) { return nd__hist_round(ct, 
 
 /* Python's repr of a float (str of a NumPy float scalar for the narrower types):
  * the shortest digits that read back to x in its type. */
-static void py_repr(char *buf, size_t cap, double x, nd__ct ct) {
+void nd__hist_py_repr(char *buf, size_t cap, double x, nd__ct ct) {
     if (isnan(x)) { snprintf(buf, cap, "nan"); return; }
     if (isinf(x)) { snprintf(buf, cap, x < 0 ? "-inf" : "inf"); return; }
     char tmp[40];
@@ -165,13 +164,42 @@ int nd__hist_outer(const nd_array *a, nd_range range, nd__outer *o) {
     nd__ct dct = nd__hist_ct_of(dt);
     o->keep_lo = -INFINITY;
     o->keep_hi = INFINITY;
+    if (nd_dtype_is_complex(dt)) {
+        o->cplx = true;
+        o->cct = o->fct = dt->type == ND_TYPE_COMPLEX64 ? ND__CT32 : ND__CT64;
+        dct = o->cct;
+        isfloat = true;
+        if (!range.set && nd_size(a) > 0) {
+            nd__cplx lo, hi;
+            if (nd__hist_cminmax(a, &lo, &hi) < 0) return -1;
+            if (!isfinite(lo.re) || !isfinite(lo.im) || !isfinite(hi.re) || !isfinite(hi.im)) {
+                char b1[100], b2[100];
+                nd__hist_crepr(b1, sizeof b1, lo, o->cct);
+                nd__hist_crepr(b2, sizeof b2, hi, o->cct);
+                nd__err(ND_ERR_VALUE, "autodetected range of [%s, %s] is not finite", b1, b2);
+                return -1;
+            }
+            /* first_edge - 0.5 moves the real part only */
+            if (lo.re == hi.re && lo.im == hi.im) { lo.re = nd__cr(o->cct, lo.re - 0.5); hi.re = nd__cr(o->cct, hi.re + 0.5); }
+            o->lo = lo.re; o->lo_i = lo.im; o->hi = hi.re; o->hi_i = hi.im;
+            o->ct = o->span_ct = o->cct;
+            o->den_r = nd__cr(o->cct, hi.re - lo.re);
+            o->den_i = nd__cr(o->cct, hi.im - lo.im);
+            o->span = o->den_r;
+            o->cedges = true;
+            return 0;
+        }
+        /* a range (Python floats; NumPy 2 divides by their float64 difference in
+         * complex128) or empty data: real outer edges */
+        o->fct = ND__CT64;
+    }
     if (range.set) {
         double lo = range.lo, hi = range.hi;
         if (lo > hi) { nd__err(ND_ERR_VALUE, "max must be larger than min in range parameter."); return -1; }
         if (!isfinite(lo) || !isfinite(hi)) {
             char b1[40], b2[40];
-            py_repr(b1, sizeof b1, lo, ND__CT64);
-            py_repr(b2, sizeof b2, hi, ND__CT64);
+            nd__hist_py_repr(b1, sizeof b1, lo, ND__CT64);
+            nd__hist_py_repr(b2, sizeof b2, hi, ND__CT64);
             nd__err(ND_ERR_VALUE, "supplied range of [%s, %s] is not finite", b1, b2);
             return -1;
         }
@@ -185,6 +213,7 @@ int nd__hist_outer(const nd_array *a, nd_range range, nd__outer *o) {
         /* NEP 50: a Python float compares with float data in the data's type */
         o->keep_lo = isfloat ? nd__hist_round(dct, lo) : lo;
         o->keep_hi = isfloat ? nd__hist_round(dct, hi) : hi;
+        o->den_r = o->span;
         return 0;
     }
     if (nd_size(a) == 0) {
@@ -197,8 +226,8 @@ int nd__hist_outer(const nd_array *a, nd_range range, nd__outer *o) {
     if (isfloat) {
         if (!isfinite(lo) || !isfinite(hi)) {
             char b1[40], b2[40];
-            py_repr(b1, sizeof b1, lo, dct);
-            py_repr(b2, sizeof b2, hi, dct);
+            nd__hist_py_repr(b1, sizeof b1, lo, dct);
+            nd__hist_py_repr(b2, sizeof b2, hi, dct);
             nd__err(ND_ERR_VALUE, "autodetected range of [%s, %s] is not finite", b1, b2);
             return -1;
         }
@@ -235,6 +264,12 @@ nd_array *nd__hist_linspace(double lo, double hi, int64_t num, nd__ct ct, const 
     return r;
 }
 
+nd_array *nd__hist_outer_edges(const nd__outer *o, int64_t num, const nd_dtype_t *edt) {
+    if (o->cedges)
+        return nd__hist_clinspace((nd__cplx){ o->lo, o->lo_i }, (nd__cplx){ o->hi, o->hi_i }, num, o->ct, edt);
+    return nd__hist_linspace(o->lo, o->hi, num, o->ct, edt);
+}
+
 /* ------------------------------------------------------------ uniform counting */
 
 #define NSUB 4
@@ -251,6 +286,14 @@ typedef struct {
     int64_t block_end;
     int (*flush)(void *ctx);
     void *flush_ctx;
+    /* complex data: edges ce, the estimate ((x - first) / den) * n, the value range
+     * kept, and NumPy's block order of errors (an index error in a block before a
+     * negative index of that block) */
+    const nd__cplx *ce;
+    nd__cplx first, den, klo_c, khi_c;
+    nd__ct cct, fct;
+    bool neg;
+    int64_t cblock_end;
 } uni_state;
 
 /* The bin of x (kept) by NumPy's rule: estimate, then one step down or up so the
@@ -284,6 +327,56 @@ static int uni_chunk(const void *vals, int64_t n, int64_t pos, void *ud) {
     for (; k < n; k++) {
         double x = v[k];
         if (x >= klo && x <= khi) t0[uni_bin(s, x)]++;
+    }
+    return 0;
+}
+
+/* The bin of a kept complex x as NumPy computes it: the real part of the complex
+ * estimate cast to intp (INT64_MIN when out of range, as x86 converts), the top value
+ * moved down, then one step down or up by the complex comparisons with the edges,
+ * which a negative index reads from the end.  Returns the bin, -1 for a negative bin
+ * (bincount's error), or -2 after recording the IndexError of bin_edges[index]. */
+static int64_t uni_cbin(const uni_state *s, nd__cplx x) {
+    int64_t n = s->n;
+    nd__cplx d = { nd__cr(s->cct, x.re - s->first.re), nd__cr(s->cct, x.im - s->first.im) };
+    nd__cplx q = nd__cdiv(s->fct, d, s->den);
+    double f = nd__cmul(s->fct, q, (nd__cplx){ nd__cr(s->fct, (double)n), 0 }).re;
+    int64_t i = f >= -9223372036854775808.0 && f < 9223372036854775808.0 ? (int64_t)f : INT64_MIN;
+    if (i == n) i--;
+    if (i < -(n + 1) || i > n) {
+        nd__err(ND_ERR_INDEX, "index %lld is out of bounds for axis 0 with size %lld", (long long)i, (long long)(n + 1));
+        return -2;
+    }
+    i -= nd__clt(x, s->ce[i < 0 ? i + n + 1 : i]);
+    int64_t j = i + 1;
+    i += i != n - 1 && nd__cge(x, s->ce[j < 0 ? j + n + 1 : j]);
+    return i < 0 ? -1 : i;
+}
+
+/* np.bincount's error for the negative bins of a block. */
+static int neg_bins(void) {
+    nd__err(ND_ERR_VALUE, "'list' argument must have no negative elements");
+    return -1;
+}
+
+static int uni_cchunk(const void *vals, int64_t m, int64_t pos, void *ud) {
+    uni_state *s = ud;
+    const nd__cplx *v = vals;
+    for (int64_t k = 0; k < m; k++) {
+        int64_t p = pos + k;
+        if (p >= s->cblock_end) {
+            if (s->neg) return neg_bins();
+            if (s->flush && s->flush(s->flush_ctx) < 0) return -1;
+            s->cblock_end += BLOCK;
+        }
+        nd__cplx x = v[k];
+        if (!(nd__cge(x, s->klo_c) && nd__cle(x, s->khi_c))) continue;
+        int64_t i = uni_cbin(s, x);
+        if (i == -2) return -1;
+        if (i == -1) { s->neg = true; continue; }
+        if (!s->w) { s->tab[i]++; continue; }
+        s->bs[i] += s->w[p];
+        if (s->bsi) s->bsi[i] += s->wi[p];
     }
     return 0;
 }
@@ -336,9 +429,24 @@ static int flush_sums(void *p) {
  * Returns the hist array (int64, or wdtype). */
 nd_array *nd__hist_uniform(const nd_array *a, const nd__outer *o, const nd_array *edges, int64_t n,
                            const nd_array *weights) {
-    nd_array *ed = nd__hist_flat(edges, ND_FLOAT64);
+    nd_array *ed = nd__hist_flat(edges, o->cplx ? ND_COMPLEX128 : ND_FLOAT64);
     if (!ed) return NULL;
     uni_state s = { .e = (const double *)ed->data, .n = n, .lo = o->lo };
+    nd__hist_chunk_fn count_fn = uni_chunk, wcount_fn = uni_wchunk;
+    const nd_dtype_t *walk_dt = ND_FLOAT64;
+    if (o->cplx) {
+        s.ce = (const nd__cplx *)ed->data;
+        s.cct = o->cct;
+        s.fct = o->fct;
+        s.first = (nd__cplx){ nd__cr(o->cct, o->lo), nd__cr(o->cct, o->lo_i) };
+        s.den = (nd__cplx){ o->den_r, o->den_i };
+        s.klo_c = o->keep ? (nd__cplx){ o->keep_lo, 0 } : s.first;
+        s.khi_c = o->keep ? (nd__cplx){ o->keep_hi, 0 } : (nd__cplx){ o->hi, o->hi_i };
+        s.cblock_end = BLOCK;
+        count_fn = wcount_fn = uni_cchunk;
+        walk_dt = ND_COMPLEX128;
+        if (nd_size(a) > 0) nd__warn(ND__COMPLEX_WARNING);
+    }
     double denom = o->span;
     s.scale = (double)n / denom;
     if (!isfinite(s.scale)) s.scale = 0;
@@ -349,7 +457,8 @@ nd_array *nd__hist_uniform(const nd_array *a, const nd__outer *o, const nd_array
         size_t bytes = (size_t)(NSUB * n) * sizeof(int64_t);
         s.tab = nd__calloc((size_t)(NSUB * n), sizeof(int64_t));
         if (!s.tab) { nd_free(ed); return nd__nomem(); }
-        int rc = nd__hist_walk(a, ND_FLOAT64, uni_chunk, &s);
+        int rc = nd__hist_walk(a, walk_dt, count_fn, &s);
+        if (rc == 0 && s.neg) rc = neg_bins();
         if (rc == 0) hist = nd__new(ND_INT64, 1, &n, 'C', false);
         if (hist) {
             int64_t *h = (int64_t *)hist->data;
@@ -384,7 +493,9 @@ nd_array *nd__hist_uniform(const nd_array *a, const nd__outer *o, const nd_array
     s.block_end = BLOCK;
     s.flush = flush_sums;
     s.flush_ctx = &fc;
-    if (nd__hist_walk(a, ND_FLOAT64, uni_wchunk, &s) < 0 || flush_sums(&fc) < 0) goto fail;
+    if (nd__hist_walk(a, walk_dt, wcount_fn, &s) < 0) goto fail;
+    if (s.neg && neg_bins() < 0) goto fail;
+    if (flush_sums(&fc) < 0) goto fail;
     nd_free(wr); nd_free(wi); nd_free(bs); nd_free(bsi); nd_free(ed);
     return hist;
 fail:

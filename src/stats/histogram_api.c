@@ -1,6 +1,6 @@
 /* np.histogram / np.histogram_bin_edges: the bins argument (count, estimator, edges),
  * counting over given edges, density. */
-#include "stats/histogram_priv.h"
+#include "stats/hist_complex.h"
 
 #include <stdio.h>
 
@@ -20,12 +20,10 @@ int nd_bins_method_parse(const char *name) {
     return -1;
 }
 
-/* a as histogram reads it: NULL/complex/flexible refused; bool becomes uint8 with
- * NumPy 2's warning.  Returns a new handle. */
+/* a as histogram reads it: NULL/flexible refused; bool becomes uint8 with NumPy 2's
+ * warning.  Returns a new handle. */
 static nd_array *hist_data(const nd_array *a) {
     if (!a) return nd__err(ND_ERR_VALUE, "histogram: a is NULL");
-    if (nd_dtype_is_complex(a->dtype))
-        return nd__err(ND_ERR_NOT_SUPPORTED, "histogram of complex data is not supported");
     if (!nd__is_numeric(a->dtype))
         return nd__err(ND_ERR_TYPE, "histogram: data of dtype %s is not supported", nd_dtype_name(a->dtype));
     if (a->dtype->type == ND_TYPE_BOOL) {
@@ -41,13 +39,16 @@ static nd_array *hist_data(const nd_array *a) {
 static nd_array *kept_data(const nd_array *a, const nd__outer *o) {
     nd_array *flat = nd__hist_flat(a, a->dtype);
     if (!flat || !o->keep) return flat;
-    nd_array *d = nd__hist_flat(flat, ND_FLOAT64);
+    nd_array *d = nd__hist_flat(flat, o->cplx ? ND_COMPLEX128 : ND_FLOAT64);
     if (!d) { nd_free(flat); return NULL; }
     const double *v = (const double *)d->data;
+    const nd__cplx *cv = (const nd__cplx *)d->data, clo = { o->keep_lo, 0 }, chi = { o->keep_hi, 0 };
     int64_t n = nd_size(flat), m = 0, isz = flat->dtype->itemsize;
     char *p = flat->data;
-    for (int64_t k = 0; k < n; k++)
-        if (v[k] >= o->keep_lo && v[k] <= o->keep_hi) memmove(p + m++ * isz, p + k * isz, (size_t)isz);
+    for (int64_t k = 0; k < n; k++) {
+        bool in = o->cplx ? nd__cge(cv[k], clo) && nd__cle(cv[k], chi) : v[k] >= o->keep_lo && v[k] <= o->keep_hi;
+        if (in) memmove(p + m++ * isz, p + k * isz, (size_t)isz);
+    }
     nd_free(d);
     nd_array *r = nd__view(flat, flat->dtype, 1, &m, &isz, flat->data);
     nd_free(flat);
@@ -161,7 +162,7 @@ static double estimator_width(int method, const nd_array *x, const nd__outer *o,
         *wct = pct;
         return nd__hist_round(pct, ptp / nd__hist_round(pct, 2.0 * pow((double)n, 1.0 / 3)));
     case ND_BINS_SCOTT: {
-        nd__ct sct;
+        nd__ct sct = ND__CT64; /* std_of sets it unless it fails */
         double sd = std_of(x, &sct, ok);
         double c = pow(24.0 * pow(M_PI, 0.5) / (double)n, 1.0 / 3.0);
         *wct = sct;
@@ -240,11 +241,13 @@ static int get_bin_edges(const nd_array *a, const nd_histogram_opts *o, bin_spec
             nd__err(ND_ERR_VALUE, "`bins` must be 1d, when an array");
             return -1;
         } else {
-            if (!nd__is_numeric(e->dtype) || nd_dtype_is_complex(e->dtype)) {
+            if (!nd__is_numeric(e->dtype)) {
                 nd__err(ND_ERR_NOT_SUPPORTED, "histogram: edges of dtype %s are not supported", nd_dtype_name(e->dtype));
                 return -1;
             }
-            if (!edges_monotonic(e)) {
+            int dec = nd_dtype_is_complex(e->dtype) ? nd__hist_cdecreasing(e) : !edges_monotonic(e);
+            if (dec < 0) return -1;
+            if (dec) {
                 if (nd_error() == ND_OK || nd_error() == ND_ERR_VALUE)
                     nd__err(ND_ERR_VALUE, "`bins` must increase monotonically, when an array");
                 return -1;
@@ -267,7 +270,27 @@ static int get_bin_edges(const nd_array *a, const nd_histogram_opts *o, bin_spec
         nd_array *x = kept_data(a, &b->outer);
         if (!x) return -1;
         nbins = 1;
-        if (nd_size(x) > 0) {
+        if (nd_size(x) > 0 && b->outer.cplx) {
+            /* NumPy 2: fd (and auto, which starts with it) take a percentile, which
+             * refuses complex data; the others give a complex width, whose bin count
+             * np.ceil refuses, unless the width is 0 (every kept value equal; doane
+             * also for n <= 2): then one bin */
+            if (o->method == ND_BINS_FD || o->method == ND_BINS_AUTO) {
+                nd_free(x);
+                nd__err(ND_ERR_TYPE, "a must be an array of real numbers");
+                return -1;
+            }
+            nd__cplx lo, hi;
+            if (nd__hist_cminmax(x, &lo, &hi) < 0) { nd_free(x); return -1; }
+            bool zero = (lo.re == hi.re && lo.im == hi.im) || (o->method == ND_BINS_DOANE && nd_size(x) <= 2);
+            if (!zero) {
+                if (o->method == ND_BINS_STONE) nd__warn(ND__COMPLEX_WARNING);
+                nd_free(x);
+                nd__err(ND_ERR_TYPE, "ufunc 'ceil' not supported for the input types, and the inputs could not be "
+                                     "safely coerced to any supported types according to the casting rule ''safe''");
+                return -1;
+            }
+        } else if (nd_size(x) > 0) {
             bool ok = true;
             nd__ct wct;
             double w = estimator_width(o->method, x, &b->outer, &wct, &ok);
@@ -291,8 +314,8 @@ static int get_bin_edges(const nd_array *a, const nd_histogram_opts *o, bin_spec
     }
     if (!have_outer && nd__hist_outer(a, o->range, &b->outer) < 0) return -1;
     if (nbins >= INT64_MAX / 8) { nd__err(ND_ERR_MEMORY, "histogram: too many bins"); return -1; }
-    const nd_dtype_t *edt = nd_dtype_is_float(a->dtype) ? a->dtype : ND_FLOAT64;
-    b->edges = nd__hist_linspace(b->outer.lo, b->outer.hi, nbins + 1, b->outer.ct, edt);
+    const nd_dtype_t *edt = nd_dtype_is_float(a->dtype) || nd_dtype_is_complex(a->dtype) ? a->dtype : ND_FLOAT64;
+    b->edges = nd__hist_outer_edges(&b->outer, nbins + 1, edt);
     b->uniform = true;
     b->n = nbins;
     return b->edges ? 0 : -1;
@@ -341,20 +364,17 @@ static int edge_chunk_i(const void *vals, int64_t m, int64_t pos, void *ud) {
     return 0;
 }
 
-/* sort path: one block of keys with their positions */
+/* sort path: one block of keys with their positions, in np.argsort's order */
 typedef struct { double k; int64_t i; } fkey;
 typedef struct { int64_t k; int64_t i; } ikey;
-static int cmp_fkey(const void *x, const void *y) {
-    const fkey *a = x, *b = y;
-    if (nd__hist_lt(a->k, b->k)) return -1;
-    if (nd__hist_lt(b->k, a->k)) return 1;
-    return (a->i > b->i) - (a->i < b->i);
-}
-static int cmp_ikey(const void *x, const void *y) {
-    const ikey *a = x, *b = y;
-    if (a->k != b->k) return a->k < b->k ? -1 : 1;
-    return (a->i > b->i) - (a->i < b->i);
-}
+#define HA_NAME sort_fkeys
+#define HA_PAIR fkey
+#define HA_LESS nd__hist_lt
+#include "stats/hist_argsort.inc"
+#define HA_NAME sort_ikeys
+#define HA_PAIR ikey
+#define HA_LESS(a, b) ((a) < (b))
+#include "stats/hist_argsort.inc"
 
 /* NumPy's cumulative path: per block, sort, find each edge in the sorted block
  * (left side; the last edge right side) and add the counts / cumulative weights. */
@@ -377,7 +397,7 @@ static nd_array *hist_sorted(const nd_array *a, const nd_array *edges, const edg
             ikey *kk = buf;
             const int64_t *v = (const int64_t *)keys->data + b0;
             for (int64_t k = 0; k < m; k++) kk[k] = (ikey){ (int64_t)((uint64_t)v[k] ^ fl), b0 + k };
-            qsort(kk, (size_t)m, sizeof(ikey), cmp_ikey);
+            sort_ikeys(kk, m);
             for (int64_t j = 0; j < n1; j++) {
                 int64_t e = es->ei[j], lo = 0, hi = m;
                 bool right = j == n1 - 1;
@@ -392,7 +412,7 @@ static nd_array *hist_sorted(const nd_array *a, const nd_array *edges, const edg
             fkey *kk = buf;
             const double *v = (const double *)keys->data + b0;
             for (int64_t k = 0; k < m; k++) kk[k] = (fkey){ v[k], b0 + k };
-            qsort(kk, (size_t)m, sizeof(fkey), cmp_fkey);
+            sort_fkeys(kk, m);
             for (int64_t j = 0; j < n1; j++) {
                 double e = es->ed[j];
                 int64_t lo = 0, hi = m;
@@ -450,6 +470,14 @@ static nd_array *hist_edges(const nd_array *a, const nd_array *edges, const nd_a
     if (n == 0) return nd_zeros(ND_SHAPE(0), .dtype = weights ? weights->dtype : ND_INT64);
     const nd_dtype_t *common = nd_promote_types(a->dtype, edges->dtype);
     if (!common) return NULL;
+    if (nd_dtype_is_complex(common)) { /* sort and search in the complex order */
+        nd_dtype_free(common);
+        nd_array *cum = nd__hist_csorted(a, edges, weights), *res = NULL;
+        nd_array *hi = cum ? nd_get(cum, "1:") : NULL, *lo = cum ? nd_get(cum, ":-1") : NULL;
+        if (hi && lo) res = nd_subtract(hi, lo);
+        nd_free(hi); nd_free(lo); nd_free(cum);
+        return res;
+    }
     edge_state s = { .n = n };
     s.ints = nd_dtype_is_integer(common) || nd_dtype_is_bool(common);
     s.flip = common->type == ND_TYPE_UINT64;
@@ -522,6 +550,8 @@ int nd_histogram_ex(const nd_array *a, nd_array **hist, nd_array **edges, const 
         nd_scope_begin();
         nd_array *hi = nd_get(b.edges, "1:"), *lo = nd_get(b.edges, ":-1");
         nd_array *db = hi && lo ? nd_subtract(hi, lo) : NULL;
+        /* np.array(np.diff(bin_edges), float): complex edges lose their imaginary part */
+        if (db && nd_dtype_is_complex(db->dtype)) nd__warn(ND__COMPLEX_WARNING);
         nd_array *dbf = db ? nd_astype(db, ND_FLOAT64) : NULL;
         nd_array *s = nd_sum(h);
         nd_array *q = dbf && s ? nd_divide(h, dbf) : NULL;

@@ -1,7 +1,7 @@
 /* np.histogramdd and np.histogram2d: per-dimension edges, the right-side bin of each
  * coordinate (values on a last edge moved into the last bin), one flat count over the
  * grid with an outlier bin at both ends of every dimension, then the inner block. */
-#include "stats/histogram_priv.h"
+#include "stats/hist_complex.h"
 
 #include <stdio.h>
 
@@ -15,15 +15,21 @@ static nd_array *dim_edges(int i, const nd_array *col, const nd_histogramdd_opts
     if (e) {
         if (e->ndim != 1)
             return nd__err(ND_ERR_VALUE, "`bins[%d]` must be a scalar or 1d array", i);
-        if (!nd__is_numeric(e->dtype) || nd_dtype_is_complex(e->dtype))
+        if (!nd__is_numeric(e->dtype))
             return nd__err(ND_ERR_NOT_SUPPORTED, "histogramdd: edges of dtype %s are not supported",
                            nd_dtype_name(e->dtype));
-        nd_array *d = nd__hist_flat(e, ND_FLOAT64);
-        if (!d) return NULL;
-        const double *v = (const double *)d->data;
         bool ok = true;
-        for (int64_t k = 0, n = nd_size(d); k + 1 < n && ok; k++) ok = !(v[k] > v[k + 1]);
-        nd_free(d);
+        if (nd_dtype_is_complex(e->dtype)) {
+            int dec = nd__hist_cdecreasing(e);
+            if (dec < 0) return NULL;
+            ok = !dec;
+        } else {
+            nd_array *d = nd__hist_flat(e, ND_FLOAT64);
+            if (!d) return NULL;
+            const double *v = (const double *)d->data;
+            for (int64_t k = 0, n = nd_size(d); k + 1 < n && ok; k++) ok = !(v[k] > v[k + 1]);
+            nd_free(d);
+        }
         if (!ok) return nd__err(ND_ERR_VALUE, "`bins[%d]` must be monotonically increasing, when an array", i);
         return nd_copy(e, 'C');
     }
@@ -31,8 +37,10 @@ static nd_array *dim_edges(int i, const nd_array *col, const nd_histogramdd_opts
     if (c < 1) return nd__err(ND_ERR_VALUE, "`bins[%d]` must be positive, when an integer", i);
     nd__outer out;
     if (nd__hist_outer(col, o->range[i], &out) < 0) return NULL;
-    /* np.linspace(smin, smax, n + 1): its own result type */
-    return nd__hist_linspace(out.lo, out.hi, c + 1, out.ct, ct_dtype(out.ct));
+    /* np.linspace(smin, smax, n + 1): its own result type (complex for complex data
+     * without a range) */
+    const nd_dtype_t *edt = out.cedges ? (out.cct == ND__CT32 ? ND_COMPLEX64 : ND_COMPLEX128) : ct_dtype(out.ct);
+    return nd__hist_outer_edges(&out, c + 1, edt);
 }
 
 typedef struct {
@@ -86,6 +94,10 @@ static nd_array *numpy_sum(const nd_array *v) {
 static int dd_digitize(const nd_array *col, const nd_array *edges, int64_t stride, int64_t *xy) {
     const nd_dtype_t *common = nd_promote_types(col->dtype, edges->dtype);
     if (!common) return -1;
+    if (nd_dtype_is_complex(common)) {
+        nd_dtype_free(common);
+        return nd__hist_cdigitize(col, edges, stride, xy);
+    }
     dd_state s = { .len = nd_size(edges), .stride = stride, .xy = xy };
     s.ints = nd_dtype_is_integer(common) || nd_dtype_is_bool(common);
     s.flip = common->type == ND_TYPE_UINT64;
@@ -192,10 +204,6 @@ done:
 }
 
 static int check_sample_dtype(const nd_dtype_t *d) {
-    if (nd_dtype_is_complex(d)) {
-        nd__err(ND_ERR_NOT_SUPPORTED, "histogram of complex data is not supported");
-        return -1;
-    }
     if (!nd__is_numeric(d)) {
         nd__err(ND_ERR_TYPE, "histogram: data of dtype %s is not supported", nd_dtype_name(d));
         return -1;

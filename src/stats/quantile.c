@@ -13,6 +13,9 @@
 
 /* ------------------------------------------------------------ typed lane helpers */
 
+#define QT_RUN 8        /* sampled neighbours per run (one cache line of doubles) */
+#define QT_BLOCK 4096   /* bracket pass: elements between checks of the middle's size */
+
 #define ND_NO_NAN(x) ((void)(x), 0)
 #define ND_FLT_NAN(x) ((x) != (x))
 #define ND_NUM_LT(a, b) ((a) < (b))
@@ -95,9 +98,12 @@ typedef struct lane_ops {
     bool (*has_nan)(const void *v, int64_t n);
     int64_t (*drop_nan)(void *v, int64_t n);
     void (*min_to)(void *v, int64_t lo, int64_t n);
+    void (*sample)(const void *v, int64_t n, void *out, int64_t runs);
+    int64_t (*bracket)(const void *v, int64_t n, const void *lo, const void *hi, void *mid, int64_t cap,
+                       int64_t *nlo, int64_t *nnan);
 } lane_ops;
 
-#define LANE_OPS(s) { qt_has_nan_##s, qt_drop_nan_##s, qt_min_to_##s }
+#define LANE_OPS(s) { qt_has_nan_##s, qt_drop_nan_##s, qt_min_to_##s, qt_sample_##s, qt_bracket_##s }
 static const lane_ops lane_table[] = {
     [ND_TYPE_BOOL] = LANE_OPS(b), [ND_TYPE_INT8] = LANE_OPS(i8), [ND_TYPE_INT16] = LANE_OPS(i16),
     [ND_TYPE_INT32] = LANE_OPS(i32), [ND_TYPE_INT64] = LANE_OPS(i64), [ND_TYPE_UINT8] = LANE_OPS(b),
@@ -302,6 +308,64 @@ static int uniq_sorted(int64_t *ks, int nk) {
 
 static void warn_all_nan(void) { nd__warn("RuntimeWarning: All-NaN slice encountered"); }
 
+/* ------------------------------------------------------------ one long lane */
+
+/* One long contiguous lane needs only a few order statistics, and copying all of it
+ * (80 MB for 10^7 doubles) costs more than finding them.  So (after Floyd and Rivest)
+ * two values bracketing the wanted ranks come from a sample, one read of the input
+ * counts what sorts below the lower one and keeps the values in between (a few
+ * percent) in a small buffer, and the selection runs there.  When the sample misleads
+ * (a wanted rank falls outside the bracket) the caller takes the general path. */
+#define FAST_MIN 65536
+
+typedef struct fastlane {
+    char *mid;          /* the values from the bracket: sorted ranks off .. off + m - 1 */
+    size_t bytes;
+    int64_t off, m, nnan;
+} fastlane;
+
+static void fast_free(fastlane *f) { nd__free(f->mid, f->bytes); f->mid = NULL; }
+
+/* A single C-contiguous lane of a real type the bracket pass handles. */
+static bool fast_ok(const nd_array *a, const layout *ly) {
+    char k = a->dtype->kind;
+    return ly->L == 1 && ly->n >= FAST_MIN && (a->flags & ND_C_CONTIGUOUS) &&
+           (k == 'b' || k == 'i' || k == 'u' || (k == 'f' && a->dtype->type != ND_TYPE_FLOAT16));
+}
+
+/* Bracket the ranks at fractions flo..fhi of the non-NaN values among the n at v.
+ * true with *f filled; false (nothing held) when the general path must run. */
+static bool fast_bracket(const lane_ops *lo, const nd__sort_kernels *sk, const char *v, int64_t n, int64_t es,
+                         double flo, double fhi, fastlane *f) {
+    int64_t runs = n >= (int64_t)1 << 20 ? 8192 : n / 128;
+    int64_t s = runs * QT_RUN;
+    size_t sbytes = (size_t)(s * es);
+    char *smp = nd__malloc(sbytes);
+    if (!smp) return false;
+    lo->sample(v, n, smp, runs);
+    int64_t ns = lo->drop_nan(smp, s);
+    /* about 3 standard deviations of the sample's rank either side */
+    int64_t d = (int64_t)(3.0 * sqrt((double)ns)) + QT_RUN;
+    int64_t r1 = (int64_t)floor(flo * (double)ns) - d, r2 = (int64_t)ceil(fhi * (double)ns) + d;
+    bool ok = 2 * ns >= s && r1 >= 0 && r2 < ns;
+    char plo[16], phi[16];
+    if (ok) {
+        int64_t ks[2] = { r1, r2 };
+        select_all(sk, lo, smp, es, ns, ks, 2);
+        memcpy(plo, smp + r1 * es, (size_t)es);
+        memcpy(phi, smp + r2 * es, (size_t)es);
+    }
+    nd__free(smp, sbytes);
+    if (!ok) return false;
+    int64_t cap = n / 8;
+    f->bytes = (size_t)((cap + QT_BLOCK) * es);
+    f->mid = nd__malloc(f->bytes);
+    if (!f->mid) return false;
+    f->m = lo->bracket(v, n, plo, phi, f->mid, cap, &f->off, &f->nnan);
+    if (f->m < 0) { fast_free(f); return false; }
+    return true;
+}
+
 /* Reshape the (q..., reduced...) result for keepdims and hand it over (or copy it into
  * out).  Consumes res. */
 static nd_array *finish(nd_array *res, int qndim, const int64_t *qshape, const layout *ly, bool keepdims,
@@ -374,16 +438,34 @@ static nd_array *median_impl(const nd_array *a, const nd_median_opts *o, bool sk
     /* empty slices: np.mean's (np.nanmean's) NaN, dtype and warnings */
     if (ly.n == 0 || (skip_nan && size == 0))
         return skip_nan ? nd_nanmean_ex(a, &mo) : nd_mean_ex(a, &mo);
-    if (!skip_nan && a->ndim == 0 && o->axis.n <= 0) return nd_copy(a, 'C'); /* part.item() */
     /* the result dtype is np.mean's */
     const nd_dtype_t *R = A->kind == 'f' || A->kind == 'c' ? A : ND_FLOAT64;
     const nd__sort_kernels *sk = nd__sort_kernels_for(A);
     if (!sk) return NULL;
     const lane_ops *lo = &lane_table[A->type];
+    int64_t es = A->itemsize, rs = R->itemsize;
+    fastlane f;
+    if (fast_ok(a, &ly) && fast_bracket(lo, sk, a->data, ly.n, es, 0.5, 0.5, &f)) {
+        int64_t n = skip_nan ? ly.n - f.nnan : ly.n;
+        int64_t ks[2] = { (n - 1) / 2, n / 2 };
+        bool nan = f.nnan && !skip_nan;
+        if (nan || (n > 0 && ks[0] >= f.off && ks[1] < f.off + f.m)) {
+            nd_array *res = nd__new(R, ly.ondim, ly.oshape, 'C', false);
+            if (res && nan) store_nan(R, res->data);
+            else if (res) {
+                ks[0] -= f.off;
+                ks[1] -= f.off;
+                select_all(sk, lo, f.mid, es, f.m, ks, n % 2 ? 1 : 2);
+                store_mean(R, res->data, A, f.mid + ks[0] * es, n % 2 ? NULL : f.mid + ks[1] * es);
+            }
+            fast_free(&f);
+            return res ? finish(res, 0, NULL, &ly, o->keepdims, o->out) : NULL;
+        }
+        fast_free(&f);
+    }
     nd_array *w = lanes(a, &ly, A);
     nd_array *res = w ? nd__new(R, ly.ondim, ly.oshape, 'C', false) : NULL;
     if (!res) { nd_free(w); return NULL; }
-    int64_t es = A->itemsize, rs = R->itemsize;
     int warned = 0;
     for (int64_t l = 0; l < ly.L; l++) {
         char *v = w->data + l * ly.n * es, *dst = res->data + l * rs;
@@ -438,9 +520,12 @@ typedef struct qreq {
     const nd_dtype_t *R;    /* result dtype */
 } qreq;
 
-/* Fill res[iq * L + l] for one lane (n > 0, no NaN). pts: nq points for this n. */
+/* Fill res[iq * L + l] for one lane of n values (n > 0, no NaN) of which v holds the m
+ * whose sorted ranks are off .. off + m - 1 (all of them: off 0, m n).  pts: nq points
+ * for this n.  Returns 1 (nothing written) when a wanted rank is not in v. */
 static int quantile_lane(const qreq *rq, const nd_dtype_t *A, const nd__sort_kernels *sk, const lane_ops *lo,
-                         char *v, int64_t n, qpoint *pts, int64_t *ks, char *res, int64_t L, int64_t l) {
+                         char *v, int64_t n, int64_t off, int64_t m, qpoint *pts, int64_t *ks, char *res,
+                         int64_t L, int64_t l) {
     int64_t es = A->itemsize, rs = rq->R->itemsize;
     int nk = 0;
     for (int64_t j = 0; j < rq->nq; j++) {
@@ -449,12 +534,15 @@ static int quantile_lane(const qreq *rq, const nd_dtype_t *A, const nd__sort_ker
         if (pts[j].interp && pts[j].hi != pts[j].lo) ks[nk++] = pts[j].hi;
     }
     nk = uniq_sorted(ks, nk);
-    select_all(sk, lo, v, es, n, ks, nk);
+    if (ks[0] < off || ks[nk - 1] >= off + m) return 1;
+    for (int j = 0; j < nk; j++) ks[j] -= off;
+    select_all(sk, lo, v, es, m, ks, nk);
     round_fn rc = rounder(rq->R);
     for (int64_t j = 0; j < rq->nq; j++) {
         char *dst = res + (j * L + l) * rs;
-        if (!pts[j].interp) { memcpy(dst, v + pts[j].lo * es, (size_t)es); continue; }
-        nd_value x = nd__value_load(A, v + pts[j].lo * es), y = nd__value_load(A, v + pts[j].hi * es);
+        const char *px = v + (pts[j].lo - off) * es;
+        if (!pts[j].interp) { memcpy(dst, px, (size_t)es); continue; }
+        nd_value x = nd__value_load(A, px), y = nd__value_load(A, v + (pts[j].hi - off) * es);
         double t = pts[j].t, omt = rq->rt(1.0 - t);
         nd__value_store(rq->R, dst, nd_value_double(lerp(A, rc, x, y, t, omt)));
     }
@@ -615,10 +703,6 @@ static nd_array *quantile_impl(const nd_array *a, nd_operand qop, const nd_quant
     const nd__sort_kernels *sk = nd__sort_kernels_for(A);
     if (!sk) goto done;
     const lane_ops *lo = &lane_table[A->type];
-    w = lanes(a, &ly, A);
-    if (!w) goto done;
-    nd_array *wl = NULL;
-    if (wt) { wl = lanes(wt, &ly, ND_FLOAT64); nd_free(wt); wt = wl; if (!wt) goto done; }
     int64_t shp[ND_MAXDIMS + 2];
     int nd = 0;
     for (int k = 0; k < qndim; k++) shp[nd++] = qshape[k];
@@ -641,6 +725,34 @@ static nd_array *quantile_impl(const nd_array *a, nd_operand qop, const nd_quant
         goto done;
     }
     int64_t es = A->itemsize, rs = rq.R->itemsize;
+    if (!wt && fast_ok(a, &ly)) { /* one long lane, quantiles close together */
+        double qmin = 1, qmax = 0;
+        for (int64_t j = 0; j < rq.nq; j++) {
+            qmin = rq.q[j] < qmin ? rq.q[j] : qmin;
+            qmax = rq.q[j] > qmax ? rq.q[j] : qmax;
+        }
+        fastlane f;
+        if (qmax - qmin <= 0.05 && fast_bracket(lo, sk, a->data, ly.n, es, qmin, qmax, &f)) {
+            int64_t n = skip_nan ? ly.n - f.nnan : ly.n;
+            int r = 1;
+            if (f.nnan && !skip_nan) {
+                for (int64_t j = 0; j < rq.nq; j++) store_nan(rq.R, res->data + j * rs);
+                r = 0;
+            } else if (n > 0) {
+                r = quantile_lane(&rq, A, sk, lo, f.mid, n, f.off, f.m, pts, ks, res->data, 1, 0);
+            }
+            fast_free(&f);
+            if (r == 0) goto done;
+        }
+    }
+    w = lanes(a, &ly, A);
+    if (!w) { nd_free(res); res = NULL; goto done; }
+    if (wt) {
+        nd_array *wl = lanes(wt, &ly, ND_FLOAT64);
+        nd_free(wt);
+        wt = wl;
+        if (!wt) { nd_free(res); res = NULL; goto done; }
+    }
     int warned = 0;
     for (int64_t l = 0; l < ly.L; l++) {
         char *v = w->data + l * ly.n * es;
@@ -669,7 +781,7 @@ static nd_array *quantile_impl(const nd_array *a, nd_operand qop, const nd_quant
             }
         }
         int r = wv ? weighted_lane(&rq, A, v, wv, n, res->data, ly.L, l, idx, cdf)
-                   : quantile_lane(&rq, A, sk, lo, v, n, pts, ks, res->data, ly.L, l);
+                   : quantile_lane(&rq, A, sk, lo, v, n, 0, n, pts, ks, res->data, ly.L, l);
         if (r < 0) { nd_free(res); res = NULL; goto done; }
     }
     for (int k = 0; k < warned; k++) warn_all_nan();

@@ -248,6 +248,118 @@ case("bin_edges", "count", {"a": normal}, {"bins": 5}, lambda: {"edges": np.hist
 case("bin_edges", "edges", {"a": normal, "edges": np.array([1, 2, 4])}, {},
      lambda: {"edges": np.histogram_bin_edges(normal, np.array([1, 2, 4]))})
 
+# Weighted histograms over given edges sum the weights of equal values in np.argsort's
+# order (cumulative sums of the sorted weights): ties with weights that do not add
+# exactly, over several blocks of 65536.  Inputs by formula (opt formula N), so the
+# file stays small: a[i] = ((i * 7919) % 37) * 0.5, w[i] = ((i * 104729) % 1000 + 1) / 1000.
+def formula_inputs(n):
+    i = np.arange(n, dtype=np.int64)
+    return ((i * 7919) % 37).astype(np.float64) * 0.5, ((i * 104729) % 1000 + 1).astype(np.float64) / 1000.0
+
+
+for nm, n_, e_ in [("ties_weights_3blocks", 150000, np.array([-1.0, 3.3, 8.0, 12.5, 20.0])),
+                   ("ties_weights_small", 5000, np.array([0.0, 0.5, 4.0, 4.5, 9.0, 18.0]))]:
+    fa, fw = formula_inputs(n_)
+    case("histogram", nm, {"edges": e_}, {"formula": n_},
+         lambda fa=fa, fw=fw, e_=e_: dict(zip(("hist", "edges"), np.histogram(fa, bins=e_, weights=fw))))
+    case("histogram", nm + "_f32w", {"edges": e_}, {"formula": n_, "formula_w32": 1},
+         lambda fa=fa, fw=fw, e_=e_: dict(zip(("hist", "edges"), np.histogram(fa, bins=e_, weights=fw.astype(np.float32)))))
+
+# ------------------------------------------------------------------ complex data
+# NumPy bins complex data through its ordinary code: lexicographic min/max and
+# comparisons, a complex linspace, and the bin estimate from the real part of a complex
+# division (cast to intp with a ComplexWarning), corrected by one step against the
+# edges; searchsorted in the complex order for given edges and histogramdd.
+# complex128: 1.24 and 2.x agree.  complex64 without a range: NumPy 2 computes the edges
+# in complex64 (NEP 50; 1.24 in complex128), emulated by hist_complex_np2, which is
+# checked against np.histogram on complex128 data.  Estimators: NumPy 2's percentile
+# refuses complex data, so fd and auto raise its TypeError (1.24 got to np.ceil's).
+
+def hist_complex_np2(a, bins, range_=None):
+    ct = a.dtype.type
+    if range_ is None:
+        first, last = a.min(), a.max()
+        if first == last:
+            first, last = ct(first - ct(0.5)), ct(last + ct(0.5))
+        first, last = np.array([first], ct), np.array([last], ct)
+        delta = last - first
+        div = np.array([bins], ct)
+        step = delta / div
+        y = np.arange(bins + 1).astype(ct)
+        y = (y * step) if step[0] != 0 else (y / div) * delta
+        edges = y + first
+        edges[-1] = last[0]
+        denom = last - first
+        klo, khi = first[0], last[0]
+    else:
+        lo, hi = float(range_[0]), float(range_[1])
+        edges = np.linspace(lo, hi, bins + 1).astype(ct)
+        first = np.array([lo], ct)
+        denom = np.array([hi - lo], np.complex128)  # np.float64: a strong type in NumPy 2
+        klo, khi = ct(lo), ct(hi)
+    n = np.zeros(bins, np.int64)
+    for i in range(0, len(a), 65536):
+        t = a[i:i + 65536]
+        t = t[(t >= klo) & (t <= khi)]
+        f = ((t - first) / denom) * np.array([bins], denom.dtype)
+        idx = f.real.astype(np.intp)
+        idx[idx == bins] -= 1
+        idx[t < edges[idx]] -= 1
+        idx[(t >= edges[idx + 1]) & (idx != bins - 1)] += 1
+        n += np.bincount(idx, minlength=bins)
+    return {"hist": n, "edges": edges}
+
+
+crng = np.random.default_rng(6)  # its own stream: the cases after keep their data
+cx = np.array([1 + 2j, 3 - 1j, 2 + 0j, 5 + 5j, 0.5 + 1j, 3 + 0j])
+crand = crng.normal(0, 2, 300) + 1j * crng.normal(0, 2, 300)
+cties = crng.integers(0, 5, 200) + 1j * crng.integers(-2, 3, 200)
+for a_, b_, r_ in [(cx, 3, None), (crand, 17, None), (cties, 6, None), (crand, 8, (-1.0, 2.5))]:
+    h_, e_ = np.histogram(a_, bins=b_, range=r_)
+    chk = hist_complex_np2(a_, b_, r_)
+    assert (chk["hist"] == h_).all() and (chk["edges"] == e_).all()
+hist_case("complex_default", cx)
+hist_case("complex_bins3", cx, bins=3)
+hist_case("complex_rand", crand, bins=17)
+hist_case("complex_ties", cties, bins=6)
+hist_case("complex_range", crand, bins=8, rng_=(-1.0, 2.5))
+hist_case("complex_edges", crand, edges=np.array([-3.0, -1.0, 0.0, 0.5, 4.0]))
+hist_case("complex_edges_weights", cties, edges=np.array([0.0, 1.0, 2.5, 4.0]), weights=crng.random(200))
+hist_case("complex_weights", crand, bins=5, weights=crng.random(300))
+hist_case("complex_cweights", cx, bins=3, weights=cx * 2)
+hist_case("complex_density", crand, bins=7, density=True)
+hist_case("complex_density_edges", cx, edges=np.array([0, 1, 2, 6]), density=True)
+hist_case("complex_equal", np.full(4, 2 + 1j), bins=3)
+hist_case("complex_equal_re", np.array([2 + 1j, 2 + 3j]), bins=3)
+hist_case("complex_imag_dominated", np.array([0.5 + 5j, 0.5 + 1j, 5 + 5j, 5 + 1j, 1 + 0j]), bins=10)
+hist_case("complex_empty", np.zeros(0, complex), bins=3)
+hist_case("complex_edges_of_real", small, edges=np.array([0, 1 + 1j, 3, 10]))
+hist_case("err_complex_nan", np.array([1 + 1j, np.nan + 2j, 3]), bins=3)
+hist_case("err_complex_nanimag", np.array([1 + 1j, complex(3, np.nan), 3]), bins=3)
+hist_case("err_complex_index", np.array([0.5 + 5j, 0.5 + 1j, 5 + 5j, 5 + 1j, 1 + 0j, 0.5 + 1e9j]), bins=10)
+hist_case("complex_range_imag", np.array([0.5 + 1j, 5 + 5j, 0.5 + 3j, 1 + 1j]), bins=10, rng_=(0.5, 5.0))
+hist_case("err_complex_edges_order", small, edges=np.array([0, 1 + 1j, 1]))
+for method in ["auto", "fd", "doane", "scott", "stone", "rice", "sturges", "sqrt"]:
+    if method in ("auto", "fd"):
+        case("histogram", "complex_" + method, {"a": cx}, {"method": method},
+             lambda: (_ for _ in ()).throw(TypeError("a must be an array of real numbers")))
+    else:
+        hist_case("complex_" + method, cx, method=method)
+    if method not in ("auto", "fd"):
+        hist_case("complex_%s_const" % method, np.full(4, 2 + 1j), method=method)
+    hist_case("complex_%s_empty" % method, np.zeros(0, complex), method=method)
+hist_case("complex_doane_two", np.array([1 + 1j, 2 + 2j]), method="doane")
+c64 = crand.astype(np.complex64)
+for nm, a_, b_, r_ in [("c64", c64, 9, None), ("c64_cx", cx.astype(np.complex64), 3, None),
+                       ("c64_range", c64, 6, (-1.5, 2.25)), ("c64_equal", np.full(3, 1.5 - 1j, np.complex64), 2, None)]:
+    opts = {"bins": b_}
+    if r_ is not None:
+        opts["range"] = "%s %s" % (float(r_[0]).hex(), float(r_[1]).hex())
+    case("histogram", "complex_" + nm, {"a": a_}, opts, lambda a_=a_, b_=b_, r_=r_: hist_complex_np2(a_, b_, r_))
+case("bin_edges", "complex", {"a": cx}, {"bins": 4}, lambda: {"edges": np.histogram_bin_edges(cx, 4)})
+case("bin_edges", "complex64", {"a": cx.astype(np.complex64)}, {"bins": 4},
+     lambda: {"edges": hist_complex_np2(cx.astype(np.complex64), 4)["edges"]})
+
 # ------------------------------------------------------------------ bincount
 
 x = rng.integers(0, 20, 300)
@@ -373,3 +485,21 @@ def dd_np2_f32():
 
 
 case("histdd", "f32_np2", {"sample": s32}, {"bins": 4}, dd_np2_f32)
+
+# complex samples (histogramdd searches in the complex order; density divides by
+# complex bin widths, so the result is complex)
+csample = np.c_[crand[:60], crng.normal(0, 1, 60)]
+case("histdd", "complex", {"sample": cx}, {"bins": 3}, lambda: dd_res(np.histogramdd(cx, bins=3)))
+case("histdd", "complex_density", {"sample": cx}, {"bins": 3, "density": 1},
+     lambda: dd_res(np.histogramdd(cx, bins=3, density=True)))
+case("histdd", "complex_2col", {"sample": csample}, {"bins_dim": "4 3"},
+     lambda: dd_res(np.histogramdd(csample, bins=(4, 3))))
+case("hist2d", "complex", {"x": cx, "y": cx.real.copy()}, {"bins": 3},
+     lambda: dict(zip(("hist", "xedges", "yedges"), np.histogram2d(cx, cx.real.copy(), bins=3))))
+w6 = np.arange(6.0)
+case("hist2d", "complex_weights", {"x": cx, "y": cx.real.copy(), "weights": w6}, {"bins": 2},
+     lambda: dict(zip(("hist", "xedges", "yedges"), np.histogram2d(cx, cx.real.copy(), bins=2, weights=w6))))
+case("hist2d", "complex_edges", {"x": cx, "y": cx.real.copy(), "edges": np.array([0.0, 1.0, 2.5, 6.0])}, {},
+     lambda: dict(zip(("hist", "xedges", "yedges"), np.histogram2d(cx, cx.real.copy(), bins=np.array([0.0, 1.0, 2.5, 6.0])))))
+case("hist2d", "err_complex_weights", {"x": cx.real.copy(), "y": cx.real.copy(), "weights": w6 * 1j}, {"bins": 2},
+     lambda: np.histogram2d(cx.real.copy(), cx.real.copy(), bins=2, weights=w6 * 1j))

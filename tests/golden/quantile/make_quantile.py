@@ -19,10 +19,15 @@ NumPy 2.x semantics where 1.24 differs, computed here by NumPy 2's documented ru
    out of bounds for axis 0 with size 0".
 Inputs: mk(shape, dtype) = ((arange(n) * 7 + 3) % 11) (- 4 for signed types, * 1.25 - 4
 for floats), cast to the dtype, reshaped; the C test builds the same."""
+import os
+import sys
+
 import numpy as np
 import numpy.lib.function_base as fb
 
-OUT = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from npys import OUT, write  # noqa: E402
+from npys import case as _case  # noqa: E402
 
 
 def _closest_observation_np2(n, quantiles):
@@ -77,18 +82,8 @@ def mk(shape, dt):
     return v.astype(dt).reshape(shape)
 
 
-def label(s):
-    OUT.append(np.array(s.encode()))
-
-
 def case(name, fn):
-    label(name)
-    try:
-        r = fn()
-    except Exception as e:
-        OUT.append(np.array(("ERR:%s:%s" % (type(e).__name__, e)).encode()))
-        return
-    OUT.append(np.array(r, order="C"))
+    _case(name, fn, pieces=())
 
 
 METHODS = ["linear", "inverted_cdf", "averaged_inverted_cdf", "closest_observation",
@@ -193,7 +188,43 @@ case("weighted", lambda: weighted_inverted_cdf(wa, np.array([0.1, 0.5, 0.8]), ww
 case("weighted 1d w", lambda: weighted_inverted_cdf(wa, np.array(0.4), ww[0], 1))
 case("weighted int", lambda: weighted_inverted_cdf(mk((3, 6), "i4"), np.array(0.5), ww, 1))
 
-with open("quantile.npys", "wb") as f:
-    for r in OUT:
-        np.save(f, r)
+# 0-d input with out=: the result is written into out, which NumPy returns
+OUT0D = [("median", lambda z, o: np.median(z, out=o)),
+         ("nanmedian", lambda z, o: np.nanmedian(z, out=o)),
+         ("percentile", lambda z, o: np.percentile(z, 50, out=o)),
+         ("nanpercentile", lambda z, o: np.nanpercentile(z, 50, out=o)),
+         ("quantile", lambda z, o: np.quantile(z, 0.3, out=o)),
+         ("nanquantile", lambda z, o: np.nanquantile(z, 0.3, out=o, method="lower")),
+         ("quantile q2", lambda z, o: np.quantile(z, np.array([0.3, 0.5]), out=o))]
+
+
+def out_case(fn, z, o):
+    def run():
+        r = fn(z, o)
+        assert r is o
+        return o
+    return run
+
+
+for nm, fn in OUT0D:
+    for tag, z in [("f8", np.array(3.5)), ("i8", np.array(3)), ("nan", np.array(np.nan))]:
+        o = np.zeros(2) if nm.endswith("q2") else np.array(-1.0)
+        case("out0d %s %s" % (nm, tag), out_case(fn, z, o))
+case("median 0d i8", lambda: np.median(np.array(3)))
+
+# one long contiguous lane (nd's bracketing path, from 65536 values on)
+fb2 = ((np.arange(200003, dtype=np.int64) * 7919) % 100003).astype(np.float64) / 7.0
+fn2 = fb2.copy()
+fn2[::1000] = np.nan
+case("fast median", lambda: np.median(fb2))
+case("fast median even", lambda: np.median(fb2[1:].copy()))
+case("fast p90", lambda: np.percentile(fb2, 90.0))
+case("fast q", lambda: np.quantile(fb2, np.array([0.3, 0.31]), method="hazen"))
+case("fast median nan", lambda: np.median(fn2))
+case("fast nanmedian", lambda: np.nanmedian(fn2))
+case("fast nanpercentile", lambda: np.nanpercentile(fn2, 12.5, method="lower"))
+case("fast median i4", lambda: np.median((fb2 * 7).astype(np.int32)))
+case("fast p f4", lambda: np.percentile(fb2.astype(np.float32), 77.0))
+
+write("quantile.npys")
 print(len(OUT) // 2, "cases")
