@@ -128,6 +128,16 @@ RED_RUN(cos, nd_cos(c->a))
 RED_RUN(tanh, nd_tanh(c->a))
 RED_RUN(sqrt, nd_sqrt(c->a))
 RED_RUN(pow25, nd_power(c->a, 2.5))
+/* reductions of a reversed view (a[::-1]): NumPy adds in the view's logical order,
+ * and so does nd (reversed rows of a 2-d array: pairwise in buffered chunks) */
+static int run_sum_rev_ax(bench_case *c, nd_axes ax) {
+    nd_array *v = nd_get(c->a, "::-1");
+    c->res = v ? nd_sum(v, .axis = ax) : NULL;
+    nd_free(v);
+    return c->res ? 0 : -1;
+}
+static int run_sum_rev(bench_case *c) { return run_sum_rev_ax(c, ND_AXIS_NONE); }
+static int run_sum_rev1(bench_case *c) { return run_sum_rev_ax(c, ND_AXIS(1)); }
 
 #define BIG BENCH_1D(100000), BENCH_1D(10000000)
 #define ALL BENCH_1D(10), BENCH_1D(1000), BENCH_1D(100000), BENCH_1D(10000000)
@@ -191,6 +201,10 @@ static const bench_def defs[] = {
     { "sqrt", "float32", "abs", setup_abs, run_sqrt, NULL, { BIG }, { SM } },
     { "power", "float64", "abs-2.5", setup_abs, run_pow25, NULL, { BIG }, { SM }, 1e-15 },
     { "power", "float32", "abs-2.5", setup_abs, run_pow25, NULL, { BIG }, { SM }, 1e-6 },
+    /* NumPy statements of the rows below: bench/rows_ufunc.py */
+    { "sum", "float64", "rev", setup_a, run_sum_rev, NULL, { BENCH_1D(10000000), BENCH_2D(3000, 3000) },
+      { BENCH_1D(100), BENCH_2D(3, 4) }, 1e-12 },
+    { "sum", "float64", "rev:axis1", setup_a, run_sum_rev1, NULL, { BENCH_2D(3000, 3000) }, { BENCH_2D(3, 4) }, 1e-12 },
 };
 
 int main(int argc, char **argv) {

@@ -1,9 +1,8 @@
 /* Complex sum and mean against NumPy bit for bit (tests/golden/ufunc/make_complex_sum.py
  * -> complex_sum.txt): NumPy sums complex pairwise over the interleaved re/im stream,
  * so a left-to-right sum differs in the last bits.  complex64 and complex128; 3, 19,
- * 1000 and 20000 items (several 8192-item chunks); strided and offset views (not
- * reversed ones: nd's iterator flips negative strides, NumPy's reductions do not);
- * 2-d over either axis and over all; an empty mean (NaN). */
+ * 1000 and 20000 items (several 8192-item chunks); strided and offset views (reversed
+ * views: test_ufunc_order.c); 2-d over either axis and over all; an empty mean (NaN). */
 #include "check.h"
 
 #include <math.h>

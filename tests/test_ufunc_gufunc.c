@@ -99,7 +99,7 @@ static void fill_d(char **a, const int64_t *d, const int64_t *s, void *u) {
 
 #define T3(a, b, c) ((const nd_dtype_t *[]){ (a), (b), (c) })
 
-static nd_ufunc *inner1d, *matrix_multiply, *matvec, *cross1d, *pdist, *fillf;
+static nd_ufunc *inner1d, *matrix_multiply, *matvec, *cross1d, *pdist, *fillf, *flexmm;
 
 static void make_ufuncs(void) {
     inner1d = nd_ufunc_new("inner1d", 2, 1, .signature = "(i),(i)->()");
@@ -115,6 +115,10 @@ static void make_ufuncs(void) {
     CHECK(cross1d && nd_ufunc_add_loop(cross1d, T3(ND_FLOAT64, ND_FLOAT64, ND_FLOAT64), cross_d, NULL) == 0);
     pdist = nd_ufunc_new("euclidean_pdist", 1, 1, .signature = "(n,d)->(p)");
     CHECK(pdist && nd_ufunc_add_loop(pdist, (const nd_dtype_t *[]){ ND_FLOAT64, ND_FLOAT64 }, pdist_d, NULL) == 0);
+    /* np.matmul's own signature, flexible dimensions: the same kernel as matrix_multiply
+     * (a missing n or m arrives as size 1, stride 0) */
+    flexmm = nd_ufunc_new("matmul", 2, 1, .signature = "(n?,k),(k,m?)->(n?,m?)");
+    CHECK(flexmm && nd_ufunc_add_loop(flexmm, T3(ND_FLOAT64, ND_FLOAT64, ND_FLOAT64), matmul_d, NULL) == 0);
     fillf = nd_ufunc_new("fill", 1, 1, .signature = "()->(n)");
     CHECK(fillf && nd_ufunc_add_loop(fillf, (const nd_dtype_t *[]){ ND_FLOAT64, ND_FLOAT64 }, fill_d, NULL) == 0);
 }
@@ -393,6 +397,36 @@ static void test_calls(void) {
         check_case("fill_scalar", rc < 0 ? NULL : o, o);
         nd_free(o);
     }
+    /* flexible core dimensions against np.matmul */
+    check_case("flex_mm", CALL2(flexmm, mk(ND_SHAPE(2, 3), 0), mk(ND_SHAPE(3, 4), 1)), NULL);
+    check_case("flex_mv", CALL2(flexmm, mk(ND_SHAPE(2, 3), 0), mk(ND_SHAPE(3), 1)), NULL);
+    check_case("flex_vm", CALL2(flexmm, mk(ND_SHAPE(3), 0), mk(ND_SHAPE(3, 4), 1)), NULL);
+    check_case("flex_vv", CALL2(flexmm, mk(ND_SHAPE(3), 0), mk(ND_SHAPE(3), 1)), NULL);
+    check_case("flex_batch_mv", CALL2(flexmm, mk(ND_SHAPE(2, 2, 3), 0), mk(ND_SHAPE(3), 1)), NULL);
+    check_case("flex_batch_vm", CALL2(flexmm, mk(ND_SHAPE(3), 0), mk(ND_SHAPE(2, 3, 4), 1)), NULL);
+    check_case("flex_negstride_vm", CALL2(flexmm, sl(mk(ND_SHAPE(5), 0), "::-2"), sl(tr(mk(ND_SHAPE(4, 3), 1)), "::-1")), NULL);
+    check_case("flex_empty_mv", CALL2(flexmm, mk(ND_SHAPE(0, 3), 0), mk(ND_SHAPE(3), 1)), NULL);
+    check_case("flex_empty_k", CALL2(flexmm, mk(ND_SHAPE(0), 0), mk(ND_SHAPE(0, 2), 1)), NULL);
+    check_case("flex_mv_mismatch", CALL2(flexmm, mk(ND_SHAPE(2, 3), 0), mk(ND_SHAPE(4), 1)), NULL);
+    check_case("flex_vm_mismatch", CALL2(flexmm, mk(ND_SHAPE(4), 0), mk(ND_SHAPE(3, 2), 1)), NULL);
+    check_case("flex_vv_mismatch", CALL2(flexmm, mk(ND_SHAPE(3), 0), mk(ND_SHAPE(4), 1)), NULL);
+    check_case("flex_scalar", CALL2(flexmm, mk(ND_SHAPE0, 0), mk(ND_SHAPE(3), 1)), NULL);
+    check_case("flex_scalar2", CALL2(flexmm, mk(ND_SHAPE(3), 0), mk(ND_SHAPE0, 0)), NULL);
+    o = nd_zeros(ND_SHAPE(2));
+    check_case("flex_out_mv", CALL2(flexmm, mk(ND_SHAPE(2, 3), 0), mk(ND_SHAPE(3), 1), .out = o), o);
+    nd_free(o);
+    o = nd_zeros(ND_SHAPE0);
+    check_case("flex_out_vv", CALL2(flexmm, mk(ND_SHAPE(3), 0), mk(ND_SHAPE(3), 1), .out = o), o);
+    nd_free(o);
+    o = nd_zeros(ND_SHAPE(2, 1));
+    check_case("flex_out_bad", CALL2(flexmm, mk(ND_SHAPE(2, 3), 0), mk(ND_SHAPE(3), 1), .out = o), o);
+    nd_free(o);
+    o = nd_zeros(ND_SHAPE(3));
+    check_case("flex_out_bad2", CALL2(flexmm, mk(ND_SHAPE(2, 3), 0), mk(ND_SHAPE(3), 1), .out = o), o);
+    nd_free(o);
+    check_case("flex_axes_mv", CALL2(flexmm, mk(ND_SHAPE(3, 2), 0), mk(ND_SHAPE(3), 1),
+                                     .axes = (nd_axes[]){ ND_AXIS(1, 0), ND_AXIS(0), ND_AXIS(0) }), NULL);
+    check_case("flex_bcast_err", CALL2(flexmm, mk(ND_SHAPE(2, 2, 3), 0), mk(ND_SHAPE(3, 3, 4), 1)), NULL);
     check_case("reduce_err", reduce_call(mk(ND_SHAPE(3), 0)), NULL);
     {
         nd_array *a = mk(ND_SHAPE(3), 0);
@@ -453,6 +487,7 @@ int main(void) {
     nd_ufunc_free(cross1d);
     nd_ufunc_free(pdist);
     nd_ufunc_free(fillf);
+    nd_ufunc_free(flexmm);
     free(golden);
     return check_done();
 }

@@ -505,6 +505,11 @@ typedef struct nd_ufunc_new_opts {
  *      nd_ufunc *uf = nd_ufunc_new("inner1d", 2, 1, .signature = "(n),(n)->()");
  *      nd_ufunc_add_loop(uf, (const nd_dtype_t *[]){ ND_FLOAT64, ND_FLOAT64, ND_FLOAT64 }, inner, NULL);
  *
+ *  A flexible name ("n?") may be missing: an operand with fewer dimensions than its
+ *  core drops its flexible names (first to last, NumPy's rule) until it has enough, and
+ *  a dropped name is gone from every operand for that call: the kernel sees size 1 and
+ *  stride 0 for it and new outputs have no axis for it (np.matmul's 1-d cases).
+ *
  *  A bad signature is ValueError with NumPy's text ("expect '(' at position 11 in
  *  \"(i),(i)->(),\"").  Calls check core sizes as NumPy ("inner1d: Input operand 1 has
  *  a mismatch in its core dimension 0, with gufunc signature (n),(n)->() (size 4 is

@@ -32,6 +32,7 @@
 #include "core/cast.h"
 
 #include <ctype.h>
+#include <fenv.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,6 +76,23 @@ static inline uint64_t float_bits_for_int(double x, int rule)
 {
     return rule == RULE_I32 ? (uint64_t)(int64_t)f2i32(x)
          : rule == RULE_I64 ? (uint64_t)f2i64(x) : f2u64(x);
+}
+
+/* Would the x86-64 conversion NumPy runs for this value raise the invalid flag (NaN,
+ * or out of the range its rule converts through)?  Checked per element beside the
+ * range-checked conversion, raised once per loop (cast_to.inc): np.seterr sees
+ * "invalid value encountered in cast" as with NumPy.  Integers never are. */
+static inline int int_invalid(sval v, int rule)
+{
+    double x;
+    switch (v.tag) {
+    case SV_HALF: x = (double)nd__half_to_float(v.h); break;
+    case SV_FLOAT: case SV_CFLOAT: x = (double)v.f; break;
+    case SV_DOUBLE: case SV_CDOUBLE: x = v.d; break;
+    default: return 0;
+    }
+    return rule == RULE_I32 ? !(x > -2147483649.0 && x < 2147483648.0)
+         : rule == RULE_I64 ? !(x >= -0x1p63 && x < 0x1p63) : !(x >= -0x1p63 && x < 0x1p64);
 }
 
 /* The value as an integer bit pattern, to be truncated to the destination width. */
@@ -137,7 +155,8 @@ static inline float imag_float(sval v) { return v.tag == SV_CFLOAT ? v.fi : v.ta
     static inline sval load_##name(const char *p)                                          \
     { T x; memcpy(&x, p, sizeof x); sval v = { .tag = TAG }; v.FIELD = (CAST)x; return v; } \
     static inline void store_##name(char *p, sval v)                                       \
-    { T x = (T)to_int_bits(v, RULE); memcpy(p, &x, sizeof x); }
+    { T x = (T)to_int_bits(v, RULE); memcpy(p, &x, sizeof x); }                            \
+    static inline int invalid_##name(sval v) { return int_invalid(v, RULE); }
 ND__INT_ACCESS(int8, int8_t, SV_INT, i, int64_t, RULE_I32)
 ND__INT_ACCESS(int16, int16_t, SV_INT, i, int64_t, RULE_I32)
 ND__INT_ACCESS(int32, int32_t, SV_INT, i, int64_t, RULE_I32)
@@ -149,6 +168,13 @@ ND__INT_ACCESS(uint64, uint64_t, SV_UINT, u, uint64_t, RULE_U64)
 
 enum { size_bool_ = 1, size_float16 = 2, size_float32 = 4, size_float64 = 8,
        size_complex64 = 8, size_complex128 = 16 };
+/* conversions to non-integers raise their flags themselves (hardware, half.c) */
+static inline int invalid_bool_(sval v) { (void)v; return 0; }
+#define invalid_float16 invalid_bool_
+#define invalid_float32 invalid_bool_
+#define invalid_float64 invalid_bool_
+#define invalid_complex64 invalid_bool_
+#define invalid_complex128 invalid_bool_
 static inline sval load_bool_(const char *p) { sval v = { .tag = SV_BOOL }; v.u = *(const unsigned char *)p != 0; return v; }
 static inline void store_bool_(char *p, sval v) { *p = (char)to_bool(v); }
 static inline sval load_float16(const char *p) { sval v = { .tag = SV_HALF }; memcpy(&v.h, p, 2); return v; }

@@ -5,6 +5,14 @@
  * range it would not, but for values near a half tie it can). */
 #include "core/internal.h"
 
+#include <fenv.h>
+
+/* The floating-point flags NumPy's half conversion raises: overflow when a finite value
+ * becomes inf, underflow when a nonzero value loses bits below the smallest normal
+ * (it becomes 0 or an inexact subnormal).  Raised in the FPU, where the ufunc engine
+ * (np.seterr) looks for them; only on those rare paths. */
+static void raise_flag(int e) { feraiseexcept(e); }
+
 /* NaN payload: keep the top 10 bits of the significand; never let a NaN become inf. */
 static uint16_t nan_to_half(uint16_t sign, uint64_t top10)
 {
@@ -24,10 +32,14 @@ uint16_t nd__double_to_half(double x)
     if (e == 0x7ff)
         return m ? nan_to_half(sign, m >> 42) : (uint16_t)(sign | 0x7c00u);
     int E = e - 1023;            /* unbiased exponent of a normal double */
-    if (E >= 16)                 /* |x| >= 65536: overflows to inf */
+    if (E >= 16) {               /* |x| >= 65536: overflows to inf */
+        raise_flag(FE_OVERFLOW);
         return (uint16_t)(sign | 0x7c00u);
-    if (e == 0 || E < -25)       /* below half of the smallest subnormal: zero */
+    }
+    if (e == 0 || E < -25) {     /* below half of the smallest subnormal: zero */
+        if (e || m) raise_flag(FE_UNDERFLOW);
         return sign;
+    }
     uint64_t sig = m | (UINT64_C(1) << 52);
     /* Keep 11 bits for normals (x = sig * 2^(E-52)); subnormals are counted in
      * units of 2^-24, i.e. sig * 2^(E-28). */
@@ -37,8 +49,12 @@ uint16_t nd__double_to_half(double x)
     uint64_t halfway = UINT64_C(1) << (shift - 1);
     if (rem > halfway || (rem == halfway && (q & 1)))
         q++;
-    if (E >= -14) /* q holds the implicit bit, which adds one to the exponent field */
-        return (uint16_t)(sign | (uint16_t)((uint64_t)(E + 14) * 0x400u + q));
+    if (E >= -14) { /* q holds the implicit bit, which adds one to the exponent field */
+        uint16_t h = (uint16_t)((uint64_t)(E + 14) * 0x400u + q);
+        if (h == 0x7c00u) raise_flag(FE_OVERFLOW); /* rounded up to inf (65520 and up) */
+        return (uint16_t)(sign | h);
+    }
+    if (rem) raise_flag(FE_UNDERFLOW);      /* an inexact subnormal */
     return (uint16_t)(sign | q);            /* q == 0x400 is the smallest normal */
 }
 

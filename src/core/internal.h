@@ -152,10 +152,18 @@ typedef struct nd__iter {
     int64_t pos, end;                        /* flat position of the next inner loop */
 } nd__iter;
 
+/* Flags of nd__iter_prepare (true/false still mean C order / memory order). */
+enum {
+    ND__ITER_C_ORDER = 1,   /* keep C order: no reordering, no flipping */
+    ND__ITER_KEEP_DIR = 2   /* order axes for memory (NumPy's rule over every operand) but
+                             * never flip a negative stride: reductions whose result
+                             * depends on the order (float sums) visit the elements in the
+                             * operands' logical order, as NumPy (DONT_NEGATE_STRIDES) */
+};
 /* Set up from operand geometries already broadcast to `shape`.
- * strides[k] points at ndim strides of operand k.  c_order: keep C order. */
+ * strides[k] points at ndim strides of operand k.  flags: ND__ITER_*. */
 int nd__iter_prepare(nd__iter *it, int nop, int ndim, const int64_t *shape, char *const *data,
-                     const int64_t *const *strides, bool c_order);
+                     const int64_t *const *strides, int flags);
 /* Restrict to flat range [start, end) of the prepared iteration order. */
 void nd__iter_set_range(nd__iter *it, int64_t start, int64_t end);
 /* Next inner loop; returns the count (> 0), or 0 when done.  it->ptr and

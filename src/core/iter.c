@@ -48,6 +48,21 @@ static bool inner_than(const nd__iter *it, int a, int b) {
     return false;
 }
 
+/* NumPy's ordering rule (nditer's best axis ordering), for ND__ITER_KEEP_DIR: should
+ * axis a, being inserted, go inside axis b (placed inner already)?  Every operand with
+ * nonzero strides on both votes; one for which b's stride is not larger says no and
+ * wins (C order wins conflicts).  1 yes, 0 no, -1 no operand decides (look further in). */
+static int numpy_outer(const nd__iter *it, int a, int b) {
+    int vote = -1;
+    for (int k = 0; k < it->nop; k++) {
+        int64_t sa = llabs(it->strides[a][k]), sb = llabs(it->strides[b][k]);
+        if (!sa || !sb) continue;
+        if (sb <= sa) vote = 0;
+        else if (vote < 0) vote = 1;
+    }
+    return vote;
+}
+
 static void swap_axes(nd__iter *it, int a, int b) {
     int64_t t = it->shape[a]; it->shape[a] = it->shape[b]; it->shape[b] = t;
     for (int k = 0; k < it->nop; k++) {
@@ -56,7 +71,8 @@ static void swap_axes(nd__iter *it, int a, int b) {
 }
 
 int nd__iter_prepare(nd__iter *it, int nop, int ndim, const int64_t *shape, char *const *data,
-                     const int64_t *const *strides, bool c_order) {
+                     const int64_t *const *strides, int flags) {
+    bool c_order = flags & ND__ITER_C_ORDER, keep_dir = flags & ND__ITER_KEEP_DIR;
     if (nop < 1 || nop > ND_ITER_MAXOP) { nd__err(ND_ERR_VALUE, "too many operands"); return -1; }
     it->nop = nop;
     it->size = 1;
@@ -79,7 +95,19 @@ int nd__iter_prepare(nd__iter *it, int nop, int ndim, const int64_t *shape, char
         for (int k = 0; k < nop; k++) it->strides[n][k] = strides[k][i];
         n++;
     }
-    if (!c_order && it->size > 0) {
+    if (!c_order && keep_dir) {
+        /* NumPy's insertion: axis i goes inward past every axis that must be outside
+         * it, skipping the pairs no operand decides */
+        for (int i = 1; i < n; i++) {
+            int pos = i;
+            for (int j = i - 1; j >= 0; j--) {
+                int v = numpy_outer(it, i, j);
+                if (v == 1) pos = j;
+                else if (v == 0) break;
+            }
+            for (int j = i; j > pos; j--) swap_axes(it, j, j - 1);
+        }
+    } else if (!c_order && it->size > 0) {
         /* walk reversed axes forwards when every operand runs backwards along them */
         for (int i = 0; i < n; i++) {
             bool neg = false, pos = false;

@@ -141,10 +141,19 @@ nd_array *nd_around_ex(const nd_array *a, const nd_around_opts *o) {
         return NULL;
     }
     if (!isint) return res;
+    /* back to the integer type: NumPy's cast reports NaN-free but out-of-range values
+     * (int64 max rounded up to 2^63) as "invalid value encountered in cast"; the values
+     * are the scalar conversion's (cast.c: NumPy's vectorized loops can differ there) */
+    bool fpe = nd__fpe_begin();
     nd_array *back = NULL;
     if (out) back = nd_copyto(out, res, ND_CASTING_UNSAFE) < 0 ? NULL : out;
     else back = nd_astype(res, a->dtype);
     nd_free(res);
+    if (back && nd__fpe_end(fpe, "cast") < 0) {
+        if (back != out) nd_free(back);
+        return NULL;
+    }
+    if (!back) nd__fpe_end(false, NULL);
     return back;
 }
 

@@ -275,6 +275,56 @@ static void *no_loop(const nd_ufunc *uf) {
                    "safely coerced to any supported types according to the casting rule ''safe''", uf->name);
 }
 
+/* NumPy's DType class name of a dtype (numpy.dtypes.Float64DType ...), NumPy 2's
+ * spelling (1.24 wrote numpy.dtype[float64]). */
+static const char *dtype_class(const nd_dtype_t *d) {
+    static const char *const names[ND_NTYPES] = {
+        "BoolDType", "Int8DType", "Int16DType", "Int32DType", "Int64DType", "UInt8DType", "UInt16DType",
+        "UInt32DType", "UInt64DType", "Float16DType", "Float32DType", "Float64DType", "Complex64DType",
+        "Complex128DType", "BytesDType", "StrDType", "VoidDType" };
+    return d && (unsigned)d->type < ND_NTYPES ? names[d->type] : "ObjectDType";
+}
+
+enum { TEXT_LEGACY, TEXT_DTYPES, TEXT_CLASSES };
+static void *no_loop_text(const nd_ufunc *uf, const nd_dtype_t *const *dt, int form);
+
+void *nd__no_loop_error(const nd_ufunc *uf, const nd_dtype_t *const *dt) {
+    /* Which text NumPy gives depends on the ufunc's type resolver: the arithmetic and
+     * min/max family list the operand dtypes, the sign family, logical_and/or/xor and
+     * comparisons list DType classes, the rest has the legacy "not supported" text. */
+    int form = TEXT_LEGACY;
+    if (!uf->custom) switch (uf->id) {
+    case ND__UF_add: case ND__UF_subtract: case ND__UF_multiply: case ND__UF_maximum: case ND__UF_minimum:
+    case ND__UF_fmax: case ND__UF_fmin: case ND__UF_gcd: case ND__UF_lcm:
+        form = TEXT_DTYPES;
+        break;
+    case ND__UF_negative: case ND__UF_positive: case ND__UF_absolute: case ND__UF_sign:
+    case ND__UF_logical_and: case ND__UF_logical_or: case ND__UF_logical_xor:
+    case ND__UF_equal: case ND__UF_not_equal: case ND__UF_less: case ND__UF_less_equal:
+    case ND__UF_greater: case ND__UF_greater_equal:
+        form = TEXT_CLASSES;
+        break;
+    default:
+        break;
+    }
+    return no_loop_text(uf, dt, form);
+}
+
+static void *no_loop_text(const nd_ufunc *uf, const nd_dtype_t *const *dt, int form) {
+    if (form == TEXT_LEGACY) return no_loop(uf);
+    char types[512];
+    size_t n = 0;
+    for (int k = 0; k < uf->nin && n < sizeof types; k++) {
+        char one[128];
+        if (form == TEXT_DTYPES) nd__dtype_repr(one, sizeof one, dt[k]);
+        else snprintf(one, sizeof one, "<class 'numpy.dtypes.%s'>", dtype_class(dt[k]));
+        n += (size_t)snprintf(types + n, sizeof types - n, "%s%s", k ? ", " : uf->nin > 1 ? "(" : "", one);
+    }
+    if (uf->nin > 1 && n < sizeof types) snprintf(types + n, sizeof types - n, ")");
+    return nd__err(ND_ERR_TYPE, "ufunc '%s' did not contain a loop with signature matching types %s -> None",
+                   uf->name, types);
+}
+
 /* Resolved loops of the built-ins by input types (index + 1; 0: not known yet), so
  * that repeated calls skip the linear search.  Only successes are remembered. */
 #define NT (ND_TYPE_COMPLEX128 + 1)
@@ -313,8 +363,9 @@ static const nd__uloop *resolve_search(const nd_ufunc *uf, const nd_dtype_t *con
                            : "(<class 'numpy.dtypes.BoolDType'>, <class 'numpy.dtypes.BoolDType'>)");
     }
     for (int k = 0; k < uf->nin; k++)
-        if (!nd__is_numeric(dt[k])) return no_loop(uf);
-    if (out_dt) { /* dtype=: the loop whose outputs have that type */
+        if (!nd__is_numeric(dt[k])) return nd__no_loop_error(uf, dt);
+    if (out_dt) { /* dtype=: the loop whose outputs have that type; the casting check
+                   * of the inputs comes after (NumPy: "Cannot cast ufunc 'add' input 0 ...") */
         for (int i = 0; i < uf->nloops; i++) {
             const nd__uloop *l = &uf->loops[i];
             bool ok = l->types[uf->nin] == out_dt->type;
@@ -323,7 +374,8 @@ static const nd__uloop *resolve_search(const nd_ufunc *uf, const nd_dtype_t *con
         }
         for (int i = 0; i < uf->nloops; i++)
             if (uf->loops[i].types[uf->nin] == out_dt->type) return &uf->loops[i];
-        return no_loop(uf);
+        return nd__err(ND_ERR_TYPE, "No loop matching the specified signature and casting was found for ufunc %s",
+                       uf->name);
     }
     for (int i = 0; i < uf->nloops; i++) {
         const nd__uloop *l = &uf->loops[i];
@@ -331,6 +383,8 @@ static const nd__uloop *resolve_search(const nd_ufunc *uf, const nd_dtype_t *con
         for (int k = 0; k < uf->nin && ok; k++) ok = nd__can_cast(dt[k], nd__dt(l->types[k]), ND_CASTING_SAFE);
         if (ok) return l;
     }
+    /* gcd/lcm of floats: NumPy's dispatcher lists the DType classes */
+    if (!uf->custom && (uf->id == ND__UF_gcd || uf->id == ND__UF_lcm)) return no_loop_text(uf, dt, TEXT_CLASSES);
     return no_loop(uf);
 }
 
@@ -394,7 +448,9 @@ int nd__run(nd__runner *r, int ndim, const int64_t *shape) {
     }
     if (r->mask) { data[nop] = (char *)r->mask; st[nop] = r->mask_strides; }
     nd__iter it;
-    if (nd__iter_prepare(&it, nit, ndim, shape, data, st, r->c_order) < 0) return -1;
+    if (nd__iter_prepare(&it, nit, ndim, shape, data, st,
+                         (r->c_order ? ND__ITER_C_ORDER : 0) | (r->keep_dir ? ND__ITER_KEEP_DIR : 0)) < 0)
+        return -1;
     if (it.size == 0) return 0;
     int64_t n;
     if (!buffered) {

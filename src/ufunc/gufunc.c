@@ -148,6 +148,8 @@ typedef struct gu_state {
     nd_array *owned[4 * ND__UF_MAXARGS]; /* temporaries to free (at most 2 nop + nin) */
     int nowned;
     int64_t core[ND__CORE_MAX];        /* size of each dimension name */
+    int ncore[ND__UF_MAXARGS];         /* core ndim of each operand, flexible ones dropped */
+    bool missing[ND__CORE_MAX];        /* a flexible name dropped for this call */
     int L;                              /* loop ndim */
     int64_t loop[ND_MAXDIMS];          /* loop shape */
 } gu_state;
@@ -186,9 +188,28 @@ static int core_perm(int k, int nd, int n, const nd_axes *ax, int *perm) {
 /* The operand's view with its core axes last (a new handle). */
 static nd_array *core_last(const gu_state *s, int k, const nd_array *a, const nd_axes *ax) {
     int perm[ND_MAXDIMS];
-    if (!ax || s->sig->ndims[k] == 0) return nd_ref((nd_array *)a);
-    if (core_perm(k, s->sig->ndims[k], a->ndim, ax, perm) < 0) return NULL;
+    if (!ax || s->ncore[k] == 0) return nd_ref((nd_array *)a);
+    if (core_perm(k, s->ncore[k], a->ndim, ax, perm) < 0) return NULL;
     return nd_transpose(a, perm);
+}
+
+/* NumPy's flexible core dimensions ("n?", matmul's (n?,k),(k,m?)->(n?,m?)): an operand
+ * with fewer dimensions than its core drops its flexible names, first to last, until it
+ * has enough.  A dropped name is missing from every operand for the call: size 1 for
+ * the kernel, stride 0, no axis in a new output.  Sets s->ncore and s->missing. */
+static void drop_flexible(gu_state *s, nd_array *const *ops) {
+    const nd__coresig *sig = s->sig;
+    for (int k = 0; k < s->nop; k++) s->ncore[k] = sig->ndims[k];
+    for (int k = 0; k < s->nop; k++) {
+        if (!ops[k]) continue;
+        for (int j = 0; j < sig->ndims[k] && ops[k]->ndim < s->ncore[k]; j++) {
+            int d = sig->ix[sig->offset[k] + j];
+            if (!sig->flexible[d] || s->missing[d]) continue;
+            s->missing[d] = true;
+            for (int i = 0; i < s->nop; i++)
+                for (int q = 0; q < sig->ndims[i]; q++) s->ncore[i] -= sig->ix[sig->offset[i] + q] == d;
+        }
+    }
 }
 
 static void *broadcast_error(const gu_state *s, nd_array *const *ops) {
@@ -196,17 +217,20 @@ static void *broadcast_error(const gu_state *s, nd_array *const *ops) {
     size_t len = (size_t)snprintf(msg, sizeof msg, "operands could not be broadcast together with remapped shapes [original->remapped]: ");
     /* the iterator's space: loop dims, then every output's core dims */
     int itn = s->L;
-    for (int k = s->nin; k < s->nop; k++) itn += s->sig->ndims[k];
+    for (int k = s->nin; k < s->nop; k++) itn += s->ncore[k];
     if (itn > ND_MAXDIMS) itn = ND_MAXDIMS;
     int64_t req[ND_MAXDIMS];
     for (int i = 0; i < s->L; i++) req[i] = -1;
     int pos = s->L;
     for (int k = s->nin; k < s->nop; k++)
-        for (int j = 0; j < s->sig->ndims[k] && pos < itn; j++) req[pos++] = s->core[s->sig->ix[s->sig->offset[k] + j]];
+        for (int j = 0; j < s->sig->ndims[k] && pos < itn; j++) {
+            int d = s->sig->ix[s->sig->offset[k] + j];
+            if (!s->missing[d]) req[pos++] = s->core[d];
+        }
     int coreat = s->L;
     for (int k = 0; k < s->nop; k++) {
         const nd_array *o = ops[k];
-        int nd = s->sig->ndims[k];
+        int nd = s->ncore[k];
         if (!o) { if (k >= s->nin) coreat += nd; continue; }
         int lk = o->ndim - nd;
         int64_t rem[ND_MAXDIMS];
@@ -278,35 +302,38 @@ int nd__gufunc_call(const nd_ufunc *uf, const nd_operand *in, nd_array **outs, c
         }
         if (!nd__check_writeable(a)) goto fail;
     }
-    /* core axes last (axes=), then enough dimensions for the core of each operand */
+    /* flexible names an operand is too small for are dropped; core axes last (axes=),
+     * then enough dimensions for the core of each operand */
+    drop_flexible(&s, given);
     for (int k = 0; k < nop; k++) {
         if (!given[k]) continue;
         view[k] = core_last(&s, k, given[k], o->axes ? &o->axes[k] : NULL);
         if (keep(&s, view[k]) < 0) goto fail;
     }
     for (int k = 0; k < nop; k++) {
-        if (view[k] && view[k]->ndim < sig->ndims[k]) {
-                        nd_error_set(ND_ERR_VALUE, "%s: %s operand %d does not have enough dimensions (has %d, gufunc core "
-                                "with signature %s requires %d)", uf->name, k < nin ? "Input" : "Output",
-                                k < nin ? k : k - nin, view[k]->ndim, sig->text, sig->ndims[k]);
+        if (view[k] && view[k]->ndim < s.ncore[k]) {
+            nd_error_set(ND_ERR_VALUE, "%s: %s operand %d does not have enough dimensions (has %d, gufunc core "
+                         "with signature %s requires %d)", uf->name, k < nin ? "Input" : "Output",
+                         k < nin ? k : k - nin, view[k]->ndim, sig->text, s.ncore[k]);
             goto fail;
         }
     }
-    /* core sizes: frozen ones, then what the operands say */
+    /* core sizes: frozen ones, then what the operands say (a missing name is 1) */
     for (int d = 0; d < sig->nnames; d++) s.core[d] = sig->frozen[d];
     for (int k = 0; k < nop; k++) {
         const nd_array *a = view[k];
         if (!a) continue;
-        int nd = sig->ndims[k], lk = a->ndim - nd;
-        for (int j = 0; j < nd; j++) {
+        int lk = a->ndim - s.ncore[k], gone = 0;
+        for (int j = 0; j < sig->ndims[k]; j++) {
             int d = sig->ix[sig->offset[k] + j];
-            int64_t n = a->shape[lk + j];
+            int64_t n = s.missing[d] ? 1 : a->shape[lk + j - gone];
+            gone += s.missing[d];
             if (s.core[d] < 0) s.core[d] = n;
             else if (s.core[d] != n) {
                 int64_t want = s.core[d];
-                                nd_error_set(ND_ERR_VALUE, "%s: %s operand %d has a mismatch in its core dimension %d, with gufunc "
-                                    "signature %s (size %lld is different from %lld)", uf->name, k < nin ? "Input" : "Output",
-                                    k < nin ? k : k - nin, j, sig->text, (long long)n, (long long)want);
+                nd_error_set(ND_ERR_VALUE, "%s: %s operand %d has a mismatch in its core dimension %d, with gufunc "
+                             "signature %s (size %lld is different from %lld)", uf->name, k < nin ? "Input" : "Output",
+                             k < nin ? k : k - nin, j - gone, sig->text, (long long)n, (long long)want);
                 goto fail;
             }
         }
@@ -323,11 +350,11 @@ int nd__gufunc_call(const nd_ufunc *uf, const nd_operand *in, nd_array **outs, c
     /* loop dimensions: broadcast every operand's leading axes (outputs included) */
     s.L = 0;
     for (int k = 0; k < nop; k++)
-        if (view[k] && view[k]->ndim - sig->ndims[k] > s.L) s.L = view[k]->ndim - sig->ndims[k];
+        if (view[k] && view[k]->ndim - s.ncore[k] > s.L) s.L = view[k]->ndim - s.ncore[k];
     for (int i = 0; i < s.L; i++) s.loop[i] = 1;
     for (int k = 0; k < nop; k++) {
         if (!view[k]) continue;
-        int lk = view[k]->ndim - sig->ndims[k];
+        int lk = view[k]->ndim - s.ncore[k];
         for (int i = 0; i < lk; i++) {
             int64_t n = view[k]->shape[i], *t = &s.loop[s.L - lk + i];
             if (n == 1 || n == *t) continue;
@@ -338,7 +365,7 @@ int nd__gufunc_call(const nd_ufunc *uf, const nd_operand *in, nd_array **outs, c
     for (int k = nin; k < nop; k++) {
         const nd_array *a = view[k];
         if (!a) continue;
-        int lk = a->ndim - sig->ndims[k];
+        int lk = a->ndim - s.ncore[k];
         bool ok = lk == s.L;
         for (int i = 0; i < lk && ok; i++) ok = a->shape[i] == s.loop[i];
         if (!ok) {
@@ -377,11 +404,14 @@ int nd__gufunc_call(const nd_ufunc *uf, const nd_operand *in, nd_array **outs, c
             s.op[k] = view[k];
             continue;
         }
-        int nd = sig->ndims[k];
+        int nd = s.ncore[k];
         int64_t shape[ND_MAXDIMS];
         if (s.L + nd > ND_MAXDIMS) { nd__err(ND_ERR_VALUE, "too many dimensions for the gufunc output"); goto fail; }
         memcpy(shape, s.loop, sizeof shape[0] * (size_t)s.L);
-        for (int j = 0; j < nd; j++) shape[s.L + j] = s.core[sig->ix[sig->offset[k] + j]];
+        for (int j = 0, c = s.L; j < sig->ndims[k]; j++) {
+            int d = sig->ix[sig->offset[k] + j];
+            if (!s.missing[d]) shape[c++] = s.core[d];
+        }
         const nd_dtype_t *odt = view[k] ? lt : o->dtype ? o->dtype : lt;
         nd_array *a = nd__new(odt->type == lt->type ? odt : lt, s.L + nd, shape, 'C', false);
         if (keep(&s, a) < 0) goto fail;
@@ -395,7 +425,7 @@ int nd__gufunc_call(const nd_ufunc *uf, const nd_operand *in, nd_array **outs, c
     int ns = nop;
     for (int k = 0; k < nop; k++) {
         const nd_array *a = s.op[k];
-        int nd = sig->ndims[k], lk = a->ndim - nd;
+        int lk = a->ndim - s.ncore[k];
         for (int i = 0; i < s.L; i++) {
             int ax = i - (s.L - lk);
             st[k][i] = ax < 0 || a->shape[ax] == 1 ? 0 : a->strides[ax];
@@ -403,11 +433,15 @@ int nd__gufunc_call(const nd_ufunc *uf, const nd_operand *in, nd_array **outs, c
         sp[k] = st[k];
         data[k] = a->data;
     }
-    for (int k = 0; k < nop; k++)
-        for (int j = 0; j < sig->ndims[k]; j++) {
-            const nd_array *a = s.op[k];
-            steps[ns++] = a->strides[a->ndim - sig->ndims[k] + j];
+    /* core strides in signature order: 0 for a missing name or a length-1 axis */
+    for (int k = 0; k < nop; k++) {
+        const nd_array *a = s.op[k];
+        for (int j = 0, c = a->ndim - s.ncore[k]; j < sig->ndims[k]; j++) {
+            if (s.missing[sig->ix[sig->offset[k] + j]]) { steps[ns++] = 0; continue; }
+            steps[ns++] = a->shape[c] == 1 ? 0 : a->strides[c];
+            c++;
         }
+    }
     for (int d = 0; d < sig->nnames; d++) dims[1 + d] = s.core[d];
     nd__iter it;
     if (nd__iter_prepare(&it, nop, s.L, s.loop, data, sp, false) < 0) goto fail;
@@ -436,7 +470,7 @@ int nd__gufunc_call(const nd_ufunc *uf, const nd_operand *in, nd_array **outs, c
             if (keep(&s, c) < 0) goto fail;
             a = c;
         }
-        int nd = sig->ndims[k];
+        int nd = s.ncore[k];
         if (o->axes && nd > 0) {
             /* the kernel layout has the core axes last: put them where .axes says */
             int p[ND_MAXDIMS], inv[ND_MAXDIMS];

@@ -4,6 +4,7 @@
  * float16 has no kernels of its own: its loops run the float32 kernels through the
  * engine's chunked casts, which rounds every result once, as NumPy's half loops do. */
 #include "ufunc/ufunc_internal.h"
+#include "ufunc/vmath.h"
 
 #include <complex.h>
 #include <math.h>
@@ -76,6 +77,13 @@ typedef float nd__v8f __attribute__((vector_size(32)));
         if (s == (int64_t)sizeof(T)) {                                                       \
             T r[8];                                                                          \
             PW_BLOCKS(T, V, a, n, r);                                                        \
+            res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));         \
+        } else if (s == -(int64_t)sizeof(T)) { /* a[::-1]: a constant step vectorizes */     \
+            T r[8];                                                                          \
+            const T *q = (const T *)a;                                                       \
+            for (int j = 0; j < 8; j++) r[j] = q[-j];                                        \
+            for (i = 8; i < n - (n % 8); i += 8)                                             \
+                for (int j = 0; j < 8; j++) r[j] += q[-(i + j)];                             \
             res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));         \
         } else {                                                                             \
             T r[8];                                                                          \

@@ -131,7 +131,7 @@ static int run_fast(fast_fn fn, const nd__uloop *l, nd_array *acc, const int64_t
     nd__iter it;
     char *data[2] = { acc->data, a->data };
     const int64_t *st[2] = { accst, ast };
-    if (nd__iter_prepare(&it, 2, ndim, shape, data, st, false) < 0) return -1;
+    if (nd__iter_prepare(&it, 2, ndim, shape, data, st, ND__ITER_KEEP_DIR) < 0) return -1;
     if (it.size == 0) return 0;
     int64_t n, isz = a->dtype->itemsize;
     while ((n = nd__iter_next(&it)) > 0) {
@@ -216,7 +216,7 @@ static int rows_pairwise(const nd_ufunc *uf, const nd__uloop *l, nd_array *acc, 
     nd__iter it;
     char *data[2] = { acc->data, a->data };
     const int64_t *st[2] = { accst, ast };
-    if (nd__iter_prepare(&it, 2, ndim, shape, data, st, false) < 0) return -1;
+    if (nd__iter_prepare(&it, 2, ndim, shape, data, st, ND__ITER_KEEP_DIR) < 0) return -1;
     if (it.size == 0 || it.ndim < 2 || it.strides[0][0] != 0 || it.shape[0] > 1024) return 0;
     int64_t oshape[ND_MAXDIMS], ost[2][ND_MAXDIMS];
     int ond = it.ndim - 1;
@@ -254,10 +254,59 @@ static int rows_pairwise(const nd_ufunc *uf, const nd__uloop *l, nd_array *acc, 
     return 1;
 }
 
+/* Float and complex add reductions whose reduced block spans several iteration axes
+ * (the innermost axes that all have a stride-0 accumulator did not coalesce: a view
+ * with reversed or strided rows): NumPy's buffered reduction copies such a block in
+ * chunks of its buffer size, in iteration order, and sums each chunk pairwise; so
+ * does this, chunk boundaries restarting at each block.  The accumulator goes through
+ * the kernel's dtype once per chunk (float16 sums in float32, as NumPy's half loop).
+ * 1 done, 0 not applicable, -1 error. */
+static int blocks_pairwise(const nd_ufunc *uf, const nd__uloop *l, nd_array *acc, const int64_t *accst,
+                           const nd_array *a, const int64_t *ast, int ndim, const int64_t *shape) {
+    nd_type kt = l->ktypes[2];
+    if (uf->custom || uf->id != ND__UF_add || l->ktypes[0] != kt || l->ktypes[1] != kt ||
+        (kt != ND_TYPE_FLOAT64 && kt != ND_TYPE_FLOAT32 && kt != ND_TYPE_COMPLEX128 && kt != ND_TYPE_COMPLEX64))
+        return 0;
+    nd__iter it;
+    char *data[2] = { acc->data, a->data };
+    const int64_t *st[2] = { accst, ast };
+    if (nd__iter_prepare(&it, 2, ndim, shape, data, st, ND__ITER_KEEP_DIR) < 0) return -1;
+    int k = 0;
+    int64_t blk = 1;
+    while (k < it.ndim && it.strides[k][0] == 0) blk *= it.shape[k++];
+    if (it.size == 0 || k < 2) return 0;
+    const nd_dtype_t *kd = nd__dt(kt), *ad = acc->dtype;
+    int64_t isz = kd->itemsize, bn = blk < ND__BUFSIZE ? blk : ND__BUFSIZE;
+    nd__cast_fn in_cast = nd__get_cast(kd, a->dtype), acc_in = nd__get_cast(kd, ad), acc_out = nd__get_cast(ad, kd);
+    char *buf = nd__malloc((size_t)(bn * isz));
+    if (!buf) return -1;
+    _Alignas(16) char kacc[32];
+    for (int64_t b0 = 0; b0 < it.size; b0 += blk) {
+        for (int64_t c0 = b0; c0 < b0 + blk; c0 += bn) {
+            int64_t len = b0 + blk - c0 < bn ? b0 + blk - c0 : bn, got = 0, n;
+            char *accp = NULL;
+            nd__iter_set_range(&it, c0, c0 + len);
+            while ((n = nd__iter_next(&it)) > 0) {
+                accp = it.ptr[0];
+                in_cast(buf + got * isz, isz, it.ptr[1], it.inner_strides[1], n, kd, a->dtype);
+                got += n;
+            }
+            acc_in(kacc, 0, accp, 0, 1, kd, ad);
+            char *args[3] = { kacc, buf, kacc };
+            int64_t steps[3] = { 0, isz, 0 };
+            l->fn(args, &len, steps, l->data);
+            acc_out(accp, 0, kacc, 0, 1, ad, kd);
+        }
+    }
+    nd__free(buf, (size_t)(bn * isz));
+    if (nd__cast_failed() < 0) return -1;
+    return nd__kernel_failed() < 0 ? -1 : 1;
+}
+
 /* Run acc op= a over `shape` (a's), acc broadcast with strides accst. */
 static int run_reduce(const nd_ufunc *uf, const nd__uloop *l, nd_array *acc, const int64_t *accst, const nd_array *a,
                       const nd_array *where, int ndim, const int64_t *shape) {
-    nd__runner r = { .nop = 3, .fn = l->fn, .fn_data = l->data };
+    nd__runner r = { .nop = 3, .fn = l->fn, .fn_data = l->data, .keep_dir = true };
     int64_t ast[ND_MAXDIMS], wst[ND_MAXDIMS];
     fast_fn fast = where ? NULL : fast_reducer(uf, l, acc, a);
     if (fast) {
@@ -266,7 +315,8 @@ static int run_reduce(const nd_ufunc *uf, const nd__uloop *l, nd_array *acc, con
     }
     for (int i = 0; i < ndim; i++) ast[i] = a->shape[i] == 1 ? 0 : a->strides[i];
     if (!where) {
-        int done = rows_pairwise(uf, l, acc, accst, a, ast, ndim, shape);
+        int done = blocks_pairwise(uf, l, acc, accst, a, ast, ndim, shape);
+        if (!done) done = rows_pairwise(uf, l, acc, accst, a, ast, ndim, shape);
         if (done) return done < 0 ? -1 : 0;
     }
     r.op[0] = (nd__run_op){ .data = acc->data, .strides = accst, .dt = acc->dtype, .kdt = nd__dt(l->ktypes[0]), .alias = -1 };
@@ -307,9 +357,8 @@ static nd_array *reduce_impl(const nd_ufunc *uf, const nd_array *a, const nd_red
         return nd__err(ND_ERR_VALUE, "reduction operation '%s' is not reorderable, so at most one axis may be specified", uf->name);
     const nd_dtype_t *acc_dt = force_acc ? force_acc : o->dtype ? o->dtype : o->out ? o->out->dtype : default_acc(uf, a->dtype);
     if (!nd__is_numeric(a->dtype) || !nd__is_numeric(acc_dt)) {
-        nd__err(ND_ERR_TYPE, "ufunc '%s' not supported for the input types, and the inputs could not be safely "
-                "coerced to any supported types according to the casting rule ''safe''", uf->name);
-        return NULL;
+        const nd_dtype_t *dts[2] = { a->dtype, a->dtype };
+        return nd__no_loop_error(uf, dts);
     }
     const nd__uloop *l = reduce_loop(uf, acc_dt);
     if (!l) return NULL;

@@ -153,6 +153,11 @@ typedef struct nd__call {
 /* Resolve the loop for operand dtypes (weak scalars substituted), honouring a forced
  * output dtype (may be NULL).  Records NumPy's error and returns NULL when none. */
 const nd__uloop *nd__resolve(const nd_ufunc *uf, const nd_dtype_t *const *in_dt, const nd_dtype_t *out_dt);
+/* NumPy's TypeError when no loop takes these operand dtypes (non-numeric ones):
+ * "ufunc 'add' did not contain a loop with signature matching types (dtype('<U1'),
+ * dtype('int64')) -> None" or its DType-class or "not supported" forms, per ufunc as
+ * NumPy's type resolvers word it.  Returns NULL. */
+void *nd__no_loop_error(const nd_ufunc *uf, const nd_dtype_t *const *dt);
 /* The dtypes the operands have for type resolution (NEP 50 weak scalars); 0 or -1. */
 int nd__operand_dtypes(const nd_ufunc *uf, const nd_operand *in, const nd_dtype_t **dt);
 /* The common entry of every call: inputs, options, output slots (outs[k] on entry: a
@@ -200,6 +205,7 @@ typedef struct nd__runner {
     nd_loop_fn fn;
     void *fn_data;
     bool c_order;
+    bool keep_dir;               /* reductions: never flip negative strides (ND__ITER_KEEP_DIR) */
 } nd__runner;
 
 /* Walk ndim/shape with the iterator and run the kernel over every inner loop, through
