@@ -190,6 +190,13 @@ static void golden(const char *backend) {
             check_count_++;
             if (!p || strcmp(compact, outs) != 0) { check_failures_++; fprintf(stderr, "%s: got %s\n", label, p ? p : nd_error_message()); }
             nd_free_bytes(p);
+        } else if (!strcmp(op, "lstsq_rank")) { /* lstsq's rank (rank-deficient inputs) */
+            int64_t rk = -1;
+            check_count_++;
+            if (nd_linalg_lstsq(in[0], in[1], NULL, NULL, &rk, NULL) < 0 || rk != atoll(outs)) {
+                check_failures_++;
+                fprintf(stderr, "%s: got rank %lld (%s)\n", label, (long long)rk, nd_error_message());
+            }
         } else {
             char ob[256];
             snprintf(ob, sizeof ob, "%s", outs);
@@ -531,6 +538,82 @@ static void test_cross_deprecation(void) {
     nd_free(a); nd_free(b); nd_free(c); nd_free(a3); nd_free(b3); nd_free(c3);
 }
 
+/* Strided, reversed, transposed and stacked inputs give bit for bit the results of
+ * their contiguous copies: det, slogdet, inv, solve and cholesky gather every matrix
+ * themselves (into Fortran order for LAPACK, as NumPy's copies). */
+static bool identical(const nd_array *x, const nd_array *y) {
+    if (!x || !y || nd_ndim(x) != nd_ndim(y) || !nd_dtype_equal(nd_dtype(x), nd_dtype(y))) return false;
+    if (memcmp(nd_shape(x), nd_shape(y), 8 * (size_t)nd_ndim(x)) != 0) return false;
+    nd_array *a = nd_ascontiguousarray(x), *b = nd_ascontiguousarray(y);
+    bool ok = a && b && memcmp(nd_data(a), nd_data(b), (size_t)(nd_size(a) * nd_dtype_itemsize(nd_dtype(a)))) == 0;
+    nd_free(a);
+    nd_free(b);
+    return ok;
+}
+
+static void test_layouts(const char *backend) {
+    const nd_dtype_t *types[] = { ND_FLOAT64, ND_COMPLEX128, ND_FLOAT32 };
+    for (int t = 0; t < 3; t++) {
+        const nd_dtype_t *dt = types[t];
+        nd_array *big = randn(14, 14, dt, 41 + t);
+        /* symmetric positive definite: big big^H + 14 I, for cholesky */
+        nd_array *bh = conjT(big), *spd = nd_matmul(big, bh), *eye = nd_eye(14, .dtype = dt);
+        nd_array *e14 = nd_multiply(eye, 14.0), *spd2 = nd_add(spd, e14);
+        const char *views[] = { "::2, 1::2", "::-2, ::-2", "3:10, 2:9" };
+        for (int v = 0; v < 3; v++) {
+            nd_array *a = nd_get(big, views[v]);
+            nd_array *a_t = nd_matrix_transpose(a), *ac = nd_copy(a, 'C'), *atc = nd_copy(a_t, 'C');
+            nd_array *r1 = nd_linalg_det(a), *r2 = nd_linalg_det(ac);
+            CHECK_MSG(identical(r1, r2), "[%s] det %s view %s", backend, nd_dtype_name(dt), views[v]);
+            nd_free(r1); nd_free(r2);
+            r1 = nd_linalg_inv(a_t); r2 = nd_linalg_inv(atc);
+            CHECK_MSG(identical(r1, r2), "[%s] inv %s view %s^T", backend, nd_dtype_name(dt), views[v]);
+            nd_free(r1); nd_free(r2);
+            nd_array *b = nd_get(big, "::-2, 2"), *bm = nd_get(big, ":7, ::-3"), *bc = nd_copy(b, 'C'), *bmc = nd_copy(bm, 'C');
+            r1 = nd_linalg_solve(a, b); r2 = nd_linalg_solve(ac, bc);
+            CHECK_MSG(identical(r1, r2), "[%s] solve vector %s view %s", backend, nd_dtype_name(dt), views[v]);
+            nd_free(r1); nd_free(r2);
+            r1 = nd_linalg_solve(a_t, bm); r2 = nd_linalg_solve(atc, bmc);
+            CHECK_MSG(identical(r1, r2) && nd_shape(r1)[1] == 5, "[%s] solve matrix %s view %s", backend, nd_dtype_name(dt), views[v]);
+            nd_free(r1); nd_free(r2);
+            nd_free(b); nd_free(bm); nd_free(bc); nd_free(bmc);
+            const char *pviews[] = { "::2, ::2", "::-2, ::-2", "3:10, 3:10" }; /* principal: still positive definite */
+            nd_array *ss = nd_get(spd2, pviews[v]), *ssc = nd_copy(ss, 'C');
+            for (int up = 0; up < 2; up++) {
+                r1 = nd_linalg_cholesky(ss, .upper = up); r2 = nd_linalg_cholesky(ssc, .upper = up);
+                CHECK_MSG(r1 && identical(r1, r2), "[%s] cholesky(upper=%d) %s view %s: %s", backend, up, nd_dtype_name(dt), pviews[v], nd_error_message());
+                nd_free(r1); nd_free(r2);
+            }
+            nd_free(ss); nd_free(ssc);
+            nd_free(a); nd_free(a_t); nd_free(ac); nd_free(atc);
+        }
+        /* a stack: (2, 3, 4, 4) from a non-contiguous view, and the same copied */
+        nd_array *r = nd_reshape(big, ND_SHAPE(2, 7, 14)), *st0 = nd_get(r, ":, :6, ::-1"), *st1 = nd_get(st0, ":, :, 2:10");
+        nd_array *st = nd_reshape(st1, ND_SHAPE(2, 6, 2, 4)), *st2 = st ? nd_swapaxes(st, 1, 2) : NULL;
+        nd_array *stk = st2 ? nd_get(st2, "..., :4, :") : NULL, *stkc = nd_copy(stk, 'C');
+        nd_array *r1 = nd_linalg_det(stk), *r2 = nd_linalg_det(stkc);
+        CHECK_MSG(identical(r1, r2) && nd_ndim(r1) == 2, "[%s] det stack %s", backend, nd_dtype_name(dt));
+        nd_free(r1); nd_free(r2);
+        r1 = nd_linalg_inv(stk); r2 = nd_linalg_inv(stkc);
+        CHECK_MSG(identical(r1, r2), "[%s] inv stack %s", backend, nd_dtype_name(dt));
+        nd_free(r1); nd_free(r2);
+        nd_array *bv = nd_get(big, "0, :4");
+        r1 = nd_linalg_solve(stk, bv); r2 = nd_linalg_solve(stkc, bv);
+        CHECK_MSG(identical(r1, r2) && nd_ndim(r1) == 3, "[%s] solve stack %s", backend, nd_dtype_name(dt));
+        nd_free(r1); nd_free(r2); nd_free(bv);
+        nd_free(r); nd_free(st0); nd_free(st1); nd_free(st); nd_free(st2); nd_free(stk); nd_free(stkc);
+        nd_free(big); nd_free(bh); nd_free(spd); nd_free(eye); nd_free(e14); nd_free(spd2);
+    }
+    /* integers are promoted: the same as their float64 copy */
+    nd_array *ia = ND_ARRAY(int32_t, ND_SHAPE(3, 3), 4, 1, 2, 1, 5, 1, 2, 1, 6), *fa = nd_astype(ia, ND_FLOAT64);
+    nd_array *r1 = nd_linalg_inv(ia), *r2 = nd_linalg_inv(fa);
+    CHECK_MSG(identical(r1, r2), "[%s] inv int32", backend);
+    nd_free(r1); nd_free(r2);
+    r1 = nd_linalg_cholesky(ia); r2 = nd_linalg_cholesky(fa);
+    CHECK_MSG(identical(r1, r2), "[%s] cholesky int32", backend);
+    nd_free(r1); nd_free(r2); nd_free(ia); nd_free(fa);
+}
+
 int main(void) {
     nd_scope_begin();
     test_cross_deprecation();
@@ -546,6 +629,7 @@ int main(void) {
         golden(name);
         test_residuals(name);
         test_linalg_errors(name);
+        test_layouts(name);
     }
     nd_linalg_set_backend(ND_LINALG_AUTO);
     nd_scope_end();

@@ -188,8 +188,11 @@ nd_array *nd_linalg_eigvalsh_ex(const nd_array *a, const nd_eigh_opts *o);
 
 /** np.linalg.eig(a): *w eigenvalues, *v eigenvectors (columns, unit 2-norm).  Real input
  *  gives real results when every eigenvalue is real, else complex (as NumPy 2).  LAPACK
- *  backend: NumPy's ?geev call (same order and vectors); native: Hessenberg + shifted QR
- *  (its own order).  0/-1. */
+ *  backend: NumPy's ?geev call (same order and vectors).  Native: Hessenberg reduction +
+ *  complex shifted QR; the eigenvalues come in the order of its Schur form's diagonal
+ *  (like LAPACK's, whose shifts differ, so the order may differ from NumPy's for the same
+ *  matrix; NumPy documents no order either: sort w if you need one), each vector scaled
+ *  to unit norm with its largest component real, as zgeev.  0/-1. */
 int nd_linalg_eig(const nd_array *a, nd_array **w, nd_array **v);
 /** np.linalg.eigvals(a). */
 nd_array *nd_linalg_eigvals(const nd_array *a);

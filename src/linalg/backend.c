@@ -46,6 +46,42 @@ nd_array *nd__la_contig(const nd_array *a, const nd_dtype_t *dt) {
     return nd_astype_ex(a, dt, &(nd_astype_opts){ .order = 'C' });
 }
 
+/* Tiles of 16 x 16 items keep the strided side within a few pages (TLB) and L1. */
+#define LA_TILE 16
+
+void nd__la_gather(size_t e, int64_t m, int64_t n, const char *src, int64_t rs, int64_t cs, void *dst) {
+    for (int64_t j0 = 0; j0 < n; j0 += LA_TILE) {
+        int64_t je = j0 + LA_TILE < n ? j0 + LA_TILE : n;
+        for (int64_t i0 = 0; i0 < m; i0 += LA_TILE) {
+            int64_t ie = i0 + LA_TILE < m ? i0 + LA_TILE : m;
+            if (e == 8) {
+                double *d = dst;
+                for (int64_t j = j0; j < je; j++)
+                    for (int64_t i = i0; i < ie; i++) memcpy(d + j * m + i, src + i * rs + j * cs, 8);
+            } else {
+                char *d = dst;
+                for (int64_t j = j0; j < je; j++)
+                    for (int64_t i = i0; i < ie; i++) memcpy(d + (size_t)(j * m + i) * e, src + i * rs + j * cs, e);
+            }
+        }
+    }
+}
+
+void nd__la_transpose_sq(size_t e, int64_t n, void *a) {
+    char *p = a, t[16];
+    for (int64_t i0 = 0; i0 < n; i0 += LA_TILE)
+        for (int64_t j0 = i0; j0 < n; j0 += LA_TILE) {
+            int64_t ie = i0 + LA_TILE < n ? i0 + LA_TILE : n, je = j0 + LA_TILE < n ? j0 + LA_TILE : n;
+            for (int64_t i = i0; i < ie; i++)
+                for (int64_t j = j0 == i0 ? i + 1 : j0; j < je; j++) {
+                    char *x = p + (size_t)(i * n + j) * e, *y = p + (size_t)(j * n + i) * e;
+                    memcpy(t, x, e);
+                    memcpy(x, y, e);
+                    memcpy(y, t, e);
+                }
+        }
+}
+
 #ifdef ND_HAVE_BLAS
 typedef int f_int;
 void dgemm_(const char *, const char *, const f_int *, const f_int *, const f_int *, const void *, const void *,

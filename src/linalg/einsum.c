@@ -573,7 +573,12 @@ nd_array *nd_einsum_ex(const char *subscripts, int n, const nd_array *const *ops
             for (int i = live; i < n; i++) cur[i] = NULL;
         }
     }
-    res = generic(live, cur, t, &sp.out, sp.size, dt);
+    if (live == 1 && live < n && t[0].n == sp.out.n && !memcmp(t[0].lab, sp.out.lab, sizeof(int) * (size_t)sp.out.n)) {
+        res = cur[0]; /* the last contraction made the result in order: no copy */
+        cur[0] = NULL;
+    } else {
+        res = generic(live, cur, t, &sp.out, sp.size, dt);
+    }
 done:
     for (int i = 0; i < n; i++) nd_free(cur[i]);
     if (res && out) { /* checked above; the cast itself is unsafe-free */

@@ -43,4 +43,11 @@ int nd__blas_gemm(nd_type t, int64_t M, int64_t N, int64_t K,
 /* A C-contiguous copy (or new handle) of a with dtype dt. */
 nd_array *nd__la_contig(const nd_array *a, const nd_dtype_t *dt);
 
+/* dst[j*m + i] = src[i*rs + j*cs] (byte strides) for i < m, j < n: an m x n matrix
+ * gathered into column-major (Fortran) order, in cache tiles.  e: item size (8: double,
+ * 16: double complex).  With (n, m, cs, rs) it gathers row-major order instead. */
+void nd__la_gather(size_t e, int64_t m, int64_t n, const char *src, int64_t rs, int64_t cs, void *dst);
+/* Transpose the n x n matrix a (item size e) in place. */
+void nd__la_transpose_sq(size_t e, int64_t n, void *a);
+
 #endif

@@ -44,96 +44,33 @@ static void sfree(sbuf *b) { nd__free(b->p, b->n); b->p = NULL; }
  * column-major (Fortran) order, and the reverse call brings a Fortran result back. */
 static void transpose(bool c, int64_t rows, int64_t cols, const void *src, void *dst) {
     size_t e = c ? 16 : 8;
-    if (c) {
-        const nd__cplx *s = src;
-        nd__cplx *d = dst;
-        for (int64_t i = 0; i < rows; i++)
-            for (int64_t j = 0; j < cols; j++) d[j * rows + i] = s[i * cols + j];
-    } else {
-        const double *s = src;
-        double *d = dst;
-        for (int64_t i = 0; i < rows; i++)
-            for (int64_t j = 0; j < cols; j++) d[j * rows + i] = s[i * cols + j];
-    }
-    (void)e;
+    nd__la_gather(e, rows, cols, src, cols * (int64_t)e, (int64_t)e, dst);
 }
 
 /* Every routine below does what NumPy's umath_linalg does: copy the operands to
  * Fortran order, call the same LAPACK routine with the same arguments (workspace from
  * the size query), and copy the results back; so the bits equal NumPy's. */
 
-int nd__lapack_det(bool c, int64_t n, void *a, nd__cplx *sign, double *logabs) {
+int nd__lapack_getrf(bool c, int64_t n, void *fa, int *piv) {
     f_int N = (f_int)n, lda = N > 0 ? N : 1, info = 0;
-    size_t e = c ? 16 : 8;
-    sbuf pv, fa;
-    if (!sget(&pv, (size_t)n * sizeof(f_int))) return -1;
-    if (!sget(&fa, (size_t)(n * n) * e)) { sfree(&pv); return -1; }
-    transpose(c, n, n, a, fa.p);
-    if (c) zgetrf_(&N, &N, fa.p, &lda, pv.p, &info); else dgetrf_(&N, &N, fa.p, &lda, pv.p, &info);
-    nd__cplx s = 1;
-    double l = 0;
-    if (info >= 0) {
-        for (int64_t k = 0; k < n; k++)
-            if (((f_int *)pv.p)[k] != k + 1) s = -s;
-        for (int64_t k = 0; k < n; k++) {
-            if (c) {
-                nd__cplx d = ((nd__cplx *)fa.p)[k * n + k];
-                double ad = cabs(d);
-                s *= d / ad;
-                l += log(ad);
-            } else {
-                double d = ((double *)fa.p)[k * n + k];
-                if (d < 0) s = -s;
-                l += log(fabs(d));
-            }
-        }
-        if (info > 0) { s = 0; l = -INFINITY; } /* exactly singular, as NumPy */
-    }
-    sfree(&fa);
-    sfree(&pv);
-    *sign = s;
-    *logabs = l;
-    return 0;
-}
-
-int nd__lapack_solve(bool c, int64_t n, void *a, int64_t nrhs, void *b) {
-    /* NumPy's solve and inv: ?gesv on Fortran copies of A and B */
-    f_int N = (f_int)n, R = (f_int)nrhs, ld = N > 0 ? N : 1, info = 0;
-    size_t e = c ? 16 : 8;
-    if (n == 0 || nrhs == 0) return 0;
-    sbuf pv, fa, fb;
-    if (!sget(&pv, (size_t)n * sizeof(f_int))) return -1;
-    if (!sget(&fa, (size_t)(n * n) * e)) { sfree(&pv); return -1; }
-    if (!sget(&fb, (size_t)(n * nrhs) * e)) { sfree(&pv); sfree(&fa); return -1; }
-    transpose(c, n, n, a, fa.p);
-    transpose(c, n, nrhs, b, fb.p);
-    if (c) zgesv_(&N, &R, fa.p, &ld, pv.p, fb.p, &ld, &info); else dgesv_(&N, &R, fa.p, &ld, pv.p, fb.p, &ld, &info);
-    if (info == 0) transpose(c, nrhs, n, fb.p, b);
-    sfree(&fb); sfree(&fa); sfree(&pv);
-    return info > 0 ? 1 : info < 0 ? -1 : 0;
-}
-
-int nd__lapack_cholesky(bool c, int64_t n, void *a, bool upper) {
-    /* NumPy: ?potrf('L') (NumPy 2's upper=True: 'U') on the Fortran copy, the other
-     * triangle zeroed */
-    f_int N = (f_int)n, ld = N > 0 ? N : 1, info = 0;
-    size_t e = c ? 16 : 8;
     if (n == 0) return 0;
-    sbuf fa;
-    if (!sget(&fa, (size_t)(n * n) * e)) return -1;
-    transpose(c, n, n, a, fa.p);
+    if (c) zgetrf_(&N, &N, fa, &lda, piv, &info); else dgetrf_(&N, &N, fa, &lda, piv, &info);
+    return info;
+}
+
+int nd__lapack_gesv(bool c, int64_t n, int64_t nrhs, void *fa, int *piv, void *fb) {
+    f_int N = (f_int)n, R = (f_int)nrhs, ld = N > 0 ? N : 1, info = 0;
+    if (n == 0 || nrhs == 0) return 0;
+    if (c) zgesv_(&N, &R, fa, &ld, piv, fb, &ld, &info); else dgesv_(&N, &R, fa, &ld, piv, fb, &ld, &info);
+    return info;
+}
+
+int nd__lapack_potrf(bool c, int64_t n, void *fa, bool upper) {
+    f_int N = (f_int)n, ld = N > 0 ? N : 1, info = 0;
+    if (n == 0) return 0;
     const char *uplo = upper ? "U" : "L";
-    if (c) zpotrf_(uplo, &N, fa.p, &ld, &info, 1); else dpotrf_(uplo, &N, fa.p, &ld, &info, 1);
-    if (info == 0) {
-        transpose(c, n, n, fa.p, a);
-        for (int64_t i = 0; i < n; i++)
-            for (int64_t j = 0; j < n; j++) {
-                if (upper ? j >= i : j <= i) continue;
-                if (c) ((nd__cplx *)a)[i * n + j] = 0; else ((double *)a)[i * n + j] = 0;
-            }
-    }
-    sfree(&fa);
-    return info > 0 ? 1 : info < 0 ? -1 : 0;
+    if (c) zpotrf_(uplo, &N, fa, &ld, &info, 1); else dpotrf_(uplo, &N, fa, &ld, &info, 1);
+    return info;
 }
 
 int nd__lapack_qr(bool c, int64_t m, int64_t n, void *at, void *tau) {

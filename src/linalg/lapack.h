@@ -7,13 +7,14 @@
 #include "linalg/la_internal.h"
 
 #ifdef ND_HAVE_BLAS
-/* sign and log|det| of a (destroyed). 0 or -1. */
-int nd__lapack_det(bool c, int64_t n, void *a, nd__cplx *sign, double *logabs);
-/* a x = b, b n x nrhs overwritten; 0, 1 (singular) or -1. */
-int nd__lapack_solve(bool c, int64_t n, void *a, int64_t nrhs, void *b);
-/* Lower (upper) Cholesky in place, the other triangle zeroed; 0, 1 (not positive
- * definite) or -1 (memory). */
-int nd__lapack_cholesky(bool c, int64_t n, void *a, bool upper);
+/* Fortran-order buffers (nd__la_gather), as NumPy's linearized copies; each returns
+ * LAPACK's info (> 0: exactly singular / not positive definite; < 0: bad argument).
+ * ?getrf of the n x n fa in place, piv[n]. */
+int nd__lapack_getrf(bool c, int64_t n, void *fa, int *piv);
+/* ?gesv: fa (n x n) factored, fb (n x nrhs) receives X. */
+int nd__lapack_gesv(bool c, int64_t n, int64_t nrhs, void *fa, int *piv, void *fb);
+/* ?potrf('L' or 'U') of fa in place (the other triangle untouched). */
+int nd__lapack_potrf(bool c, int64_t n, void *fa, bool upper);
 /* QR of A stored transposed (at: n x m = LAPACK's column-major A). 0 or -1. */
 int nd__lapack_qr(bool c, int64_t m, int64_t n, void *at, void *tau);
 /* The first qcols columns of Q as rows of qt (qcols x m). 0 or -1. */

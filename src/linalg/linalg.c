@@ -76,19 +76,45 @@ static void buf_free(buf *b) { nd__free(b->p, b->n); b->p = NULL; }
 
 /* ------------------------------------------------- one-matrix operations */
 
-/* sign and log|det| of the n x n matrix a (destroyed). */
-static int det_one(bool c, int64_t n, void *a, int64_t *piv, nd__cplx *sign, double *logabs) {
-#ifdef ND_HAVE_BLAS
-    if (nd__la_use_blas() && n <= INT32_MAX) return nd__lapack_det(c, n, a, sign, logabs);
-#endif
-    if ((c ? nd__lu_z(n, a, piv) : nd__lu_d(n, a, piv)) < 0) return -1;
+/* The source of a stack for the factorizations: a itself when it has the work dtype
+ * and its matrices can be addressed directly (no stack, any strides; or C-contiguous),
+ * else a C-contiguous copy in the work dtype.  The factorizations then gather each
+ * matrix once into the order they need (Fortran order for LAPACK, as NumPy does). */
+static nd_array *stack_src(const nd_array *a, const nd_dtype_t *wt, int core) {
+    if (a->dtype == wt && (a->flags & ND_ALIGNED) && (a->ndim == core || (a->flags & ND_C_CONTIGUOUS)))
+        return nd_ref((nd_array *)a);
+    return nd_astype_ex(a, wt, &(nd_astype_opts){ .order = 'C' });
+}
+/* The first element of core block i (of `items` elements) of such a source. */
+static const char *stack_at(const nd_array *s, int64_t i, int64_t items) {
+    return s->data + (size_t)(i * items) * (size_t)s->dtype->itemsize;
+}
+
+/* sign and log|det| of the n x n matrix at src (byte strides rs, cs); a: n*n scratch,
+ * piv: n int64 of scratch. */
+static int det_one(bool c, int64_t n, const char *src, int64_t rs, int64_t cs, void *a, void *piv, nd__cplx *sign,
+                   double *logabs) {
+    size_t e = c ? 16 : 8;
     nd__cplx s = 1;
     double l = 0;
-    for (int64_t k = 0; k < n; k++) {
-        if (piv[k] != k) s = -s;
+#ifdef ND_HAVE_BLAS
+    if (nd__la_use_blas() && n <= INT32_MAX) { /* NumPy: ?getrf on the Fortran-order copy */
+        nd__la_gather(e, n, n, src, rs, cs, a);
+        if (nd__lapack_getrf(c, n, a, piv) < 0) { nd__err(ND_ERR_VALUE, "getrf: bad argument"); return -1; }
+        for (int64_t k = 0; k < n; k++)
+            if (((int *)piv)[k] != k + 1) s = -s;
+    } else
+#endif
+    {
+        nd__la_gather(e, n, n, src, cs, rs, a); /* row-major */
+        if ((c ? nd__lu_z(n, a, piv) : nd__lu_d(n, a, piv)) < 0) return -1;
+        for (int64_t k = 0; k < n; k++)
+            if (((int64_t *)piv)[k] != k) s = -s;
+    }
+    for (int64_t k = 0; k < n; k++) { /* the diagonal is the same in either order */
         nd__cplx d = c ? ((nd__cplx *)a)[k * n + k] : ((double *)a)[k * n + k];
         double ad = cabs(d);
-        if (ad == 0) { s = 0; l = -INFINITY; break; }
+        if (ad == 0) { s = 0; l = -INFINITY; break; } /* exactly singular, as NumPy */
         s *= d / ad;
         l += log(ad);
     }
@@ -97,14 +123,38 @@ static int det_one(bool c, int64_t n, void *a, int64_t *piv, nd__cplx *sign, dou
     return 0;
 }
 
-/* Solve a x = b (b: n x nrhs row-major, overwritten); 1 when singular, -1 on error. */
-static int solve_one(bool c, int64_t n, void *a, int64_t nrhs, void *b, int64_t *piv) {
+/* Solve a x = b for one system: A (n x n) at a with byte strides ars/acs; B (n x k) at
+ * b with brs/bcs, or b NULL for B = I (inv); x receives X row-major (n x k).  fa is
+ * n*n scratch, fb n*k scratch (only read for LAPACK with k > 1 and b set), piv n int64.
+ * NumPy's solve and inv: ?gesv on Fortran copies.  1 when singular, -1 on error. */
+static int solve_one(bool c, int64_t n, int64_t k, const char *a, int64_t ars, int64_t acs, const char *b,
+                     int64_t brs, int64_t bcs, void *x, void *fa, void *fb, void *piv) {
+    size_t e = c ? 16 : 8;
+    if (!b) { /* the identity: the same in C and Fortran order */
+        memset(x, 0, (size_t)(n * n) * e);
+        for (int64_t i = 0; i < n; i++) {
+            if (c) ((nd__cplx *)x)[i * n + i] = 1; else ((double *)x)[i * n + i] = 1;
+        }
+    }
 #ifdef ND_HAVE_BLAS
-    if (nd__la_use_blas() && n <= INT32_MAX && nrhs <= INT32_MAX) return nd__lapack_solve(c, n, a, nrhs, b);
+    if (nd__la_use_blas() && n <= INT32_MAX && k <= INT32_MAX) {
+        nd__la_gather(e, n, n, a, ars, acs, fa);
+        void *fB = (k == 1 || !b) ? x : fb; /* a column is its own Fortran copy; I is symmetric */
+        if (b) nd__la_gather(e, n, k, b, brs, bcs, fB);
+        int info = nd__lapack_gesv(c, n, k, fa, piv, fB);
+        if (info < 0) { nd__err(ND_ERR_VALUE, "gesv: bad argument"); return -1; }
+        if (info > 0) return 1;
+        if (!b) nd__la_transpose_sq(e, n, x);
+        else if (k > 1) nd__la_gather(e, k, n, fb, n * (int64_t)e, (int64_t)e, x);
+        return 0;
+    }
 #endif
-    int r = c ? nd__lu_z(n, a, piv) : nd__lu_d(n, a, piv);
+    (void)fb;
+    nd__la_gather(e, n, n, a, acs, ars, fa); /* row-major */
+    if (b) nd__la_gather(e, k, n, b, bcs, brs, x);
+    int r = c ? nd__lu_z(n, fa, piv) : nd__lu_d(n, fa, piv);
     if (r != 0) return r > 0 ? 1 : -1;
-    return (c ? nd__lu_solve_z(n, a, piv, nrhs, b) : nd__lu_solve_d(n, a, piv, nrhs, b)) < 0 ? -1 : 0;
+    return (c ? nd__lu_solve_z(n, fa, piv, k, x) : nd__lu_solve_d(n, fa, piv, k, x)) < 0 ? -1 : 0;
 }
 
 /* ---------------------------------------------------------- det family */
@@ -114,17 +164,18 @@ static int slogdet_impl(const nd_array *a, nd_array **sign, nd_array **logabs, n
     if (!t) return -1;
     bool c = is_cplx(t);
     int64_t n = a->shape[a->ndim - 1], nb = batch_count(a, 2);
-    nd_array *w = nd__la_contig(a, work_type(t));
+    nd_array *w = stack_src(a, work_type(t), 2);
     nd_array *s = w ? nd__new(work_type(t), a->ndim - 2, a->shape, 'C', false) : NULL;
     nd_array *l = s ? nd__new(ND_FLOAT64, a->ndim - 2, a->shape, 'C', false) : NULL;
     buf pv = { 0 }, sc = { 0 };
     int rc = -1;
     if (!l || !buf_get(&pv, (size_t)n * 8) || !buf_get(&sc, (size_t)(n * n) * (c ? 16 : 8))) goto done;
     for (int64_t b = 0; b < nb; b++) {
-        memcpy(sc.p, w->data + b * n * n * w->dtype->itemsize, (size_t)(n * n) * (size_t)w->dtype->itemsize);
         nd__cplx sg;
         double la;
-        if (det_one(c, n, sc.p, pv.p, &sg, &la) < 0) goto done;
+        if (det_one(c, n, stack_at(w, b, n * n), w->strides[w->ndim - 2], w->strides[w->ndim - 1], sc.p, pv.p, &sg,
+                    &la) < 0)
+            goto done;
         if (c) ((nd__cplx *)s->data)[b] = sg; else ((double *)s->data)[b] = creal(sg);
         ((double *)l->data)[b] = la;
     }
@@ -144,8 +195,8 @@ static int slogdet_impl(const nd_array *a, nd_array **sign, nd_array **logabs, n
         if (rc) { nd_free(*sign); nd_free(*logabs); *sign = *logabs = NULL; }
     }
 done:
-    buf_free(&pv);
-    buf_free(&sc);
+    if (pv.p) buf_free(&pv);
+    if (sc.p) buf_free(&sc);
     nd_free(w); nd_free(s); nd_free(l);
     return rc;
 }
@@ -163,24 +214,39 @@ int nd_linalg_slogdet(const nd_array *a, nd_array **sign, nd_array **logabsdet) 
 
 /* ---------------------------------------------------------- solve / inv */
 
-/* x = solve(a, b) for stacks already broadcast: a (nb, n, n), b (nb, n, k) contiguous
- * in the work type; b overwritten. */
-static int solve_stack(bool c, int64_t nb, int64_t n, int64_t k, char *a, char *b, bool nan_singular) {
+/* X[i] = solve(A[i], B[i]) over a stack of nb systems: as and bs are stack sources
+ * (stack_src) of A (n x n) and B (n x k, or vectors when bcore is 1), bs NULL for B = I;
+ * x is the C-contiguous (nb, n, k) result buffer. */
+static int solve_stack(bool c, int64_t nb, int64_t n, int64_t k, const nd_array *as, const nd_array *bs, int bcore,
+                       char *x, bool nan_singular) {
     size_t e = c ? 16 : 8;
-    buf pv = { 0 };
-    if (!buf_get(&pv, (size_t)n * 8)) return -1;
-    int rc = 0;
+    if (n == 0 || k == 0) return 0;
+    buf pv = { 0 }, fa = { 0 }, fb = { 0 };
+    int rc = -1;
+    if (!buf_get(&pv, (size_t)n * 8) || !buf_get(&fa, (size_t)(n * n) * e) ||
+        !buf_get(&fb, bs && k > 1 && nd__la_use_blas() ? (size_t)(n * k) * e : 1))
+        goto done;
+    int64_t ars = as->strides[as->ndim - 2], acs = as->strides[as->ndim - 1], brs = 0, bcs = 0;
+    if (bs) {
+        brs = bcore == 1 ? bs->strides[bs->ndim - 1] : bs->strides[bs->ndim - 2];
+        bcs = bcore == 1 ? (int64_t)e : bs->strides[bs->ndim - 1];
+    }
+    rc = 0;
     for (int64_t i = 0; i < nb && rc == 0; i++) {
-        char *bi = b + (size_t)(i * n * k) * e;
-        int r = solve_one(c, n, a + (size_t)(i * n * n) * e, k, bi, pv.p);
+        char *xi = x + (size_t)(i * n * k) * e;
+        int r = solve_one(c, n, k, stack_at(as, i, n * n), ars, acs, bs ? stack_at(bs, i, n * k) : NULL, brs, bcs, xi,
+                          fa.p, fb.p, pv.p);
         if (r > 0 && nan_singular) { /* as NumPy's gufunc with errors ignored: a NaN result */
             for (int64_t j = 0; j < n * k; j++) {
-                if (c) ((nd__cplx *)bi)[j] = CMPLX(NAN, NAN); else ((double *)bi)[j] = NAN;
+                if (c) ((nd__cplx *)xi)[j] = CMPLX(NAN, NAN); else ((double *)xi)[j] = NAN;
             }
         } else if (r > 0) { nd__err(ND_ERR_LINALG, "Singular matrix"); rc = -1; }
         else if (r < 0) rc = -1;
     }
-    buf_free(&pv);
+done:
+    if (pv.p) buf_free(&pv);
+    if (fa.p) buf_free(&fa);
+    if (fb.p) buf_free(&fb);
     return rc;
 }
 
@@ -189,15 +255,10 @@ static int solve_stack(bool c, int64_t nb, int64_t n, int64_t k, char *a, char *
 static nd_array *inv_work(const nd_array *a, const nd_dtype_t *t, bool nan_singular) {
     bool c = is_cplx(t);
     int64_t n = a->shape[a->ndim - 1], nb = batch_count(a, 2);
-    nd_array *w = nd_astype_ex(a, work_type(t), &(nd_astype_opts){ .order = 'C' });
-    nd_array *x = w ? nd__new(work_type(t), a->ndim, a->shape, 'C', true) : NULL;
+    nd_array *w = stack_src(a, work_type(t), 2);
+    nd_array *x = w ? nd__new(work_type(t), a->ndim, a->shape, 'C', false) : NULL;
     if (!x) { nd_free(w); return NULL; }
-    for (int64_t b = 0; b < nb; b++)
-        for (int64_t i = 0; i < n; i++) {
-            if (c) ((nd__cplx *)x->data)[(b * n + i) * n + i] = 1;
-            else ((double *)x->data)[(b * n + i) * n + i] = 1;
-        }
-    int r = solve_stack(c, nb, n, n, w->data, x->data, nan_singular);
+    int r = solve_stack(c, nb, n, n, w, NULL, 2, x->data, nan_singular);
     nd_free(w);
     if (r < 0) { nd_free(x); return NULL; }
     return x;
@@ -236,11 +297,11 @@ nd_array *nd_linalg_solve(const nd_array *a, const nd_array *b) {
     shape[nbd + 1] = n;
     nd_array *ab = nd_broadcast_to(a, (nd_shape_t){ nbd + 2, shape }), *aw = NULL, *bb = NULL, *bw = NULL;
     shape[nbd + 1] = k;
-    if (ab) aw = nd_astype_ex(ab, work_type(t), &(nd_astype_opts){ .order = 'C' });
+    if (ab) aw = stack_src(ab, work_type(t), 2);
     if (aw) bb = nd_broadcast_to(b, (nd_shape_t){ nbd + bcore, shape });
-    if (bb) bw = nd_astype_ex(bb, work_type(t), &(nd_astype_opts){ .order = 'C' });
-    nd_array *res = NULL;
-    if (bw && solve_stack(c, nb, n, k, aw->data, bw->data, false) == 0) { res = bw; bw = NULL; }
+    if (bb) bw = stack_src(bb, work_type(t), bcore);
+    nd_array *res = bw ? nd__new(work_type(t), nbd + bcore, shape, 'C', false) : NULL;
+    if (res && solve_stack(c, nb, n, k, aw, bw, bcore, res->data, false) < 0) { nd_free(res); res = NULL; }
     nd_free(ab); nd_free(aw); nd_free(bb); nd_free(bw);
     return finish(res, t);
 }
@@ -253,52 +314,60 @@ nd_array *nd_linalg_cholesky_ex(const nd_array *a, const nd_cholesky_opts *o) {
     bool c = is_cplx(t), upper = o && o->upper;
     int64_t n = a->shape[a->ndim - 1], nb = batch_count(a, 2);
     size_t e = c ? 16 : 8;
+    nd_array *w = stack_src(a, work_type(t), 2);
+    nd_array *res = w ? nd__new(work_type(t), a->ndim, a->shape, 'C', false) : NULL;
+    if (!res) { nd_free(w); return NULL; }
+    int64_t rs = w->strides[w->ndim - 2], cs = w->strides[w->ndim - 1];
+    for (int64_t b = 0; b < nb; b++) {
+        const char *src = stack_at(w, b, n * n);
+        char *m = res->data + (size_t)(b * n * n) * e;
+        int r;
 #ifdef ND_HAVE_BLAS
-    if (nd__la_use_blas() && n <= INT32_MAX) { /* NumPy's own potrf calls */
-        nd_array *w = nd_astype_ex(a, work_type(t), &(nd_astype_opts){ .order = 'C' });
-        if (!w) return NULL;
-        for (int64_t b = 0; b < nb; b++) {
-            int r = nd__lapack_cholesky(c, n, w->data + (size_t)(b * n * n) * e, upper);
-            if (r != 0) {
-                nd_free(w);
-                if (r > 0) nd__err(ND_ERR_LINALG, "Matrix is not positive definite");
-                return NULL;
+        if (nd__la_use_blas() && n <= INT32_MAX) { /* NumPy: ?potrf('L'/'U') on the Fortran copy */
+            nd__la_gather(e, n, n, src, rs, cs, m);
+            r = nd__lapack_potrf(c, n, m, upper);
+            if (r == 0) {
+                nd__la_transpose_sq(e, n, m);
+                for (int64_t i = 0; i < n; i++) /* the other triangle still holds a: zero it */
+                    for (int64_t j = upper ? 0 : i + 1; j < (upper ? i : n); j++) memset(m + (size_t)(i * n + j) * e, 0, e);
+            }
+            r = r > 0 ? -1 : r < 0 ? -2 : 0;
+            if (r == -2) nd__err(ND_ERR_VALUE, "potrf: bad argument");
+        } else
+#endif
+        {
+            /* native: upper=True factors the conjugate transpose's lower triangle, returns L^H */
+            if (upper) {
+                nd__la_gather(e, n, n, src, rs, cs, m); /* a^T row-major */
+                if (c) for (int64_t i = 0; i < n * n; i++) ((nd__cplx *)m)[i] = conj(((nd__cplx *)m)[i]);
+            } else {
+                nd__la_gather(e, n, n, src, cs, rs, m);
+            }
+            r = c ? nd__cholesky_z(n, (nd__cplx *)m) : nd__cholesky_d(n, (double *)m);
+            if (r == 0 && upper) { /* U = L^H */
+                for (int64_t i = 0; i < n; i++)
+                    for (int64_t j = i; j < n; j++) {
+                        if (c) {
+                            nd__cplx *p = (nd__cplx *)m, x = conj(p[j * n + i]);
+                            p[j * n + i] = i == j ? x : 0;
+                            p[i * n + j] = x;
+                        } else {
+                            double *p = (double *)m, x = p[j * n + i];
+                            p[j * n + i] = i == j ? x : 0;
+                            p[i * n + j] = x;
+                        }
+                    }
             }
         }
-        return finish(w, t);
-    }
-#endif
-    /* native: upper=True factors the conjugate transpose's lower triangle, returns L^H */
-    nd_array *src = upper ? nd_swapaxes(a, -1, -2) : nd_ref((nd_array *)a);
-    nd_array *w = src ? nd_astype_ex(src, work_type(t), &(nd_astype_opts){ .order = 'C' }) : NULL;
-    nd_free(src);
-    if (!w) return NULL;
-    for (int64_t b = 0; b < nb; b++) {
-        char *m = w->data + (size_t)(b * n * n) * e;
-        if (upper && c) /* the transpose read the upper triangle; conjugate it */
-            for (int64_t i = 0; i < n * n; i++) ((nd__cplx *)m)[i] = conj(((nd__cplx *)m)[i]);
-        int r = c ? nd__cholesky_z(n, (nd__cplx *)m) : nd__cholesky_d(n, (double *)m);
         if (r != 0) {
             nd_free(w);
+            nd_free(res);
             if (r == -1) nd__err(ND_ERR_LINALG, "Matrix is not positive definite");
             return NULL;
         }
-        if (upper) { /* U = L^H */
-            for (int64_t i = 0; i < n; i++)
-                for (int64_t j = i; j < n; j++) {
-                    if (c) {
-                        nd__cplx *p = (nd__cplx *)m, x = conj(p[j * n + i]);
-                        p[j * n + i] = i == j ? x : 0;
-                        p[i * n + j] = x;
-                    } else {
-                        double *p = (double *)m, x = p[j * n + i];
-                        p[j * n + i] = i == j ? x : 0;
-                        p[i * n + j] = x;
-                    }
-                }
-        }
     }
-    return finish(w, t);
+    nd_free(w);
+    return finish(res, t);
 }
 
 /* ------------------------------------------------------------------ qr */

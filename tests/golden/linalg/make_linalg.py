@@ -167,6 +167,20 @@ for sub, ops in [("ij,jk->ik", [f, g]), ("ij,jk", [f, g]), ("ii->i", [e3]), ("ii
     path = np.einsum_path(sub, *[store[o] for o in ops], optimize="greedy")[0]
     cases.append("einsum_path %s %s -> %s" % (sub, " ".join(ops), repr(path).replace(" ", "")))
 
+# lstsq on rank-deficient inputs (NumPy's gelsd: minimum-norm x, residuals empty when
+# rank < N): sing_4 has rank 2; a tall 6x4 of rank 2 with two right-hand sides; a wide
+# 3x5 of rank 2 (rows dependent)
+lb4 = save("lf_4", rng.standard_normal(4))
+lt = save("lt_6x4", np.outer(np.arange(1.0, 7), [1.0, 2, 0, -1]) + np.outer(np.ones(6), [0.5, 0, 1, 1]))
+lt2 = save("lb_6x2", rng.standard_normal((6, 2)))
+lw = save("lw_3x5", np.vstack([rng.standard_normal(5), rng.standard_normal(5)]).T.dot([[1.0, 0, 1], [0, 1, 1]]).T)
+lb3 = save("lf_3", rng.standard_normal(3))
+for A, B in [(sing, lb4), (lt, lt2), (lw, lb3)]:
+    x_, r_, k_, s_ = np.linalg.lstsq(store[A], store[B], rcond=None)
+    n0 = len(cases)
+    case("lstsq", A, B, out=(save("out_%d" % n0, x_), save("out_%db" % n0, r_)))
+    cases.append("lstsq_rank %s %s -> %d" % (A, B, k_))
+
 with open(os.path.join(HERE, "cases.txt"), "w") as fh:
     fh.write("\n".join(cases) + "\n")
 print(len(cases), "cases")
