@@ -9,13 +9,13 @@
  *   int64/uint64 -> float16 out of range: overflow.
  * A ufunc casting its result into such an output names the ufunc, as NumPy:
  * np.add(x, 0, out=f16, casting='unsafe') says "overflow encountered in add".
- * (astype/copyto say "... in cast" in NumPy: the report belongs to core's assignment,
- * which does not check the flags yet; the flags are raised by the cast loops.)
+ * astype and copyto raise the same flags as "... encountered in cast", as NumPy.
  * Also here: np.around of integers with negative decimals at the extremes, and the
  * TypeError texts when no loop fits (dtype= / operands), from NumPy golden files. */
 #include "check.h"
 
 #include <math.h>
+#include <string.h>
 
 static char warned[4][128];
 static int nwarn;
@@ -42,6 +42,20 @@ static void run(const nd_dtype_t *src, double x, const nd_dtype_t *dst, const ch
             CHECK_MSG(r == NULL && nd_error() == ND_ERR_FLOATING, "%s [%d]: expected FloatingPointError", label, k);
             CHECK_EQ_STR(nd_error_message(), expect);
         }
+    }
+    /* astype and copyto: the same flags, reported "... in cast" */
+    char cast_msg[160] = "";
+    if (*expect) snprintf(cast_msg, sizeof cast_msg, "%.*s in cast", (int)(strstr(expect, " in add") - expect), expect);
+    for (int k = 0; k < 3; k++) {
+        nd_error_clear();
+        nd_array *c = nd_astype(ins[k], dst);
+        int rc = nd_copyto(outs[k], ins[k], ND_CASTING_UNSAFE);
+        if (!*expect) CHECK_MSG(c && rc == 0, "%s [%d]: astype/copyto: unexpected %s", label, k, nd_error_message());
+        else {
+            CHECK_MSG(!c && rc < 0 && nd_error() == ND_ERR_FLOATING, "%s [%d]: astype/copyto: expected FloatingPointError", label, k);
+            CHECK_EQ_STR(nd_error_message(), cast_msg);
+        }
+        nd_free(c);
     }
     nd_seterr(.all = ND_FPE_WARN);
     nd_set_warning_handler(on_warn, NULL);

@@ -152,22 +152,28 @@ int nd__assign(nd_array *dst, const nd_array *src) {
         return 0;
     }
     assign_ctx ctx = { NULL, dst->dtype, s->dtype };
-    nd__loop_fn loop = copy_same;
-    if (!nd_dtype_equal(dst->dtype, s->dtype)) {
-        ctx.cast = nd__get_cast(dst->dtype, s->dtype);
-        if (!ctx.cast) { if (own) nd_free(s); return -1; }
-        loop = copy_cast;
-        /* both contiguous in one layout: a single flat loop */
+    int r;
+    if (nd_dtype_equal(dst->dtype, s->dtype)) {
+        r = assign_walk((const nd_array *[]){ dst, s }, copy_same, &ctx);
+    } else if (!(ctx.cast = nd__get_cast(dst->dtype, s->dtype))) {
+        r = -1;
+    } else {
+        /* NumPy's "overflow encountered in cast"; inside a ufunc, its own check sees
+         * the flags and names the ufunc instead */
+        bool outer = !nd__fpe_nested(), fpe = outer && nd__fpe_begin();
         if (same_shape && (((dst->flags & s->flags) & ND_C_CONTIGUOUS) || ((dst->flags & s->flags) & ND_F_CONTIGUOUS))) {
+            /* both contiguous in one layout: a single flat loop */
             char *p[2] = { dst->data, s->data };
             int64_t st[2] = { dst->dtype->itemsize, s->dtype->itemsize };
-            int r = copy_cast(p, nd_size(dst), st, &ctx);
-            if (own) nd_free(s);
-            return r;
+            r = copy_cast(p, nd_size(dst), st, &ctx);
+        } else {
+            r = assign_walk((const nd_array *[]){ dst, s }, copy_cast, &ctx);
+        }
+        if (outer) {
+            if (r == 0) r = nd__fpe_end(fpe, "cast");
+            else nd__fpe_end(false, NULL);
         }
     }
-    const nd_array *ops[2] = { dst, s };
-    int r = assign_walk(ops, loop, &ctx);
     if (own) nd_free(s);
     return r;
 }

@@ -206,4 +206,13 @@ uint16_t nd__float_to_half(float x);
 float nd__half_to_float(uint16_t h);
 double nd__half_to_double(uint16_t h);
 
+/* Floating-point error check around loops (fpe.c).  nd__fpe_begin clears the flags when
+ * any category is not ignored and returns that; nd__fpe_end reports per the settings:
+ * 0, or -1 when a category raises (error recorded) or a callback asked to stop. */
+bool nd__fpe_begin(void);
+int nd__fpe_end(bool active, const char *ufunc_name);
+/* Is a check open on this thread (a cast inside a ufunc)?  Every begin is paired with
+ * exactly one end, also on failure paths (end(false, NULL)). */
+bool nd__fpe_nested(void);
+
 #endif

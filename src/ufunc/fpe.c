@@ -54,7 +54,13 @@ static bool active(void) {
            state.under != ND_FPE_IGNORE || state.invalid != ND_FPE_IGNORE;
 }
 
+/* Open checks on this thread: a cast inside a ufunc leaves its flags to the ufunc. */
+static _Thread_local int depth;
+
+bool nd__fpe_nested(void) { return depth > 0; }
+
 bool nd__fpe_begin(void) {
+    depth++;
     if (!active()) return false;
     feclearexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW | FE_INVALID);
     nd__fpe_bits = 0;
@@ -62,6 +68,7 @@ bool nd__fpe_begin(void) {
 }
 
 int nd__fpe_end(bool on, const char *name) {
+    if (depth > 0) depth--;
     if (!on) return 0;
     int hw = fetestexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW | FE_INVALID);
     int bits = nd__fpe_bits;

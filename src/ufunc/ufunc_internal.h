@@ -128,11 +128,6 @@ int nd__kernel_failed(void);
 
 /* ------------------------------------------------------------ the engine */
 
-/* Floating-point error check around loops (fpe.c).  nd__fpe_begin clears the flags when
- * any category is not ignored and returns that; nd__fpe_end reports per the settings:
- * 0, or -1 when a category raises (error recorded) or a callback asked to stop. */
-bool nd__fpe_begin(void);
-int nd__fpe_end(bool active, const char *ufunc_name);
 
 /* One elementwise call with operands already known: inputs in[0..nin), outputs out[0..nout)
  * (NULL: allocate), the loop (resolved), where mask (may be NULL), order.  On success the
