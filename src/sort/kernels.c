@@ -56,6 +56,15 @@ static inline bool ucs4_lt(const char *a, const char *b, int64_t es) {
  * from 256, floats (whose keys cost more) from 1024. */
 #define ND__RADIX_MIN_INT 256
 #define ND__RADIX_MIN_FLOAT 1024
+/* Radix sort tuning (radix_rec.inc): ranges of at most RX_INS records are insertion
+ * sorted; ranges whose two buffers fit in RX_LEAF_BYTES (about a core's L2 and L3
+ * share) are sorted least significant digit first, with 11-bit digits from RX_WIDE_MIN
+ * records on; larger ones split on their top byte first.  RX_HIST_BYTES holds the
+ * 32-bit counts of every digit (6 digits of 11 bits). */
+#define RX_INS 16
+#define RX_LEAF_BYTES (4 << 20)
+#define RX_WIDE_MIN 8192
+#define RX_HIST_BYTES (6 * 2048 * sizeof(uint32_t))
 /* searchsorted visits the keys in sorted order from this many keys on. */
 #define ND__SEARCH_SORT_MIN 2048
 
@@ -152,6 +161,7 @@ static inline uint16_t f16_key(uint16_t u) {
 #define LT half_lt
 #define KT uint16_t
 #define RKEY f16_key
+#define RX_KEEP_KEY
 #define RMIN ND__RADIX_MIN_FLOAT
 #include "sort/sort_typed.inc"
 #define SFX float32
@@ -162,6 +172,7 @@ static inline uint16_t f16_key(uint16_t u) {
 #define LT FLT_LT
 #define KT uint32_t
 #define RKEY f32_key
+#define RX_KEEP_KEY
 #define RMIN ND__RADIX_MIN_FLOAT
 #include "sort/sort_typed.inc"
 #define SFX float64
@@ -172,6 +183,7 @@ static inline uint16_t f16_key(uint16_t u) {
 #define LT FLT_LT
 #define KT uint64_t
 #define RKEY f64_key
+#define RX_KEEP_KEY
 #define RMIN ND__RADIX_MIN_FLOAT
 #include "sort/sort_typed.inc"
 #define SFX complex64

@@ -411,7 +411,10 @@ nd_array *nd_lexsort_ex(nd_array *const *keys, int n, const nd_sort_opts *o) {
 
 nd_array *nd_sort_complex(const nd_array *a) {
     if (!a) return nd__err(ND_ERR_VALUE, "array must not be NULL");
-    if (!nd__is_numeric(a->dtype))
+    /* strings sort as strings, then parse as complex (NumPy's ValueError "complex() arg
+     * is a malformed string" comes from that cast) */
+    bool strings = a->dtype->type == ND_TYPE_BYTES || a->dtype->type == ND_TYPE_STR;
+    if (!strings && !nd__is_numeric(a->dtype))
         return nd__err(ND_ERR_TYPE, "sort_complex: cannot convert dtype %s to complex", a->dtype->name);
     nd_array *s = nd_sort(a);
     if (!s || nd_dtype_is_complex(a->dtype)) return s;
