@@ -60,7 +60,7 @@ static void kernel_avx2_f32(int64_t kc, const float *a, const float *b, float *a
     _mm256_storeu_ps(ab + 80, c50); _mm256_storeu_ps(ab + 88, c51);
 }
 
-static bool have_avx2(void) {
+bool nd__la_have_avx2(void) {
     static int cached = -1; /* benign race: every thread computes the same value */
     if (cached < 0) {
         __builtin_cpu_init();
@@ -72,7 +72,7 @@ static bool have_avx2(void) {
 
 const char *nd__gemm_kernel_name(void) {
 #ifdef ND_LA_X86
-    if (have_avx2()) return "avx2+fma";
+    if (nd__la_have_avx2()) return "avx2+fma";
 #endif
     return "generic";
 }
@@ -86,13 +86,13 @@ typedef void (*kfn_f64)(int64_t, const double *, const double *, double *);
 typedef void (*kfn_f32)(int64_t, const float *, const float *, float *);
 static kfn_f64 pick_kernel_f64(void) {
 #ifdef ND_LA_X86
-    if (have_avx2()) return kernel_avx2_f64;
+    if (nd__la_have_avx2()) return kernel_avx2_f64;
 #endif
     return kernel_generic_f64;
 }
 static kfn_f32 pick_kernel_f32(void) {
 #ifdef ND_LA_X86
-    if (have_avx2()) return kernel_avx2_f32;
+    if (nd__la_have_avx2()) return kernel_avx2_f32;
 #endif
     return kernel_generic_f32;
 }

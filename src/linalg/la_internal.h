@@ -28,6 +28,8 @@ int nd__gemm_f32(int64_t M, int64_t N, int64_t K, float alpha,
                  const float *A, int64_t rsa, int64_t csa,
                  const float *B, int64_t rsb, int64_t csb, float beta,
                  float *C, int64_t rsc, int64_t csc);
+/* The CPU runs AVX2 and FMA (checked once; x86-64 builds only). */
+bool nd__la_have_avx2(void);
 /* Which native micro-kernel runs ("avx2+fma" or "generic"). */
 const char *nd__gemm_kernel_name(void);
 

@@ -12,6 +12,8 @@ void dgetrf_(FI, FI, double *, FI, f_int *, f_int *);
 void zgetrf_(FI, FI, nd__cplx *, FI, f_int *, f_int *);
 void dgetrs_(CH, FI, FI, const double *, FI, const f_int *, double *, FI, f_int *, size_t);
 void zgetrs_(CH, FI, FI, const nd__cplx *, FI, const f_int *, nd__cplx *, FI, f_int *, size_t);
+void dgetri_(FI, double *, FI, const f_int *, double *, FI, f_int *);
+void zgetri_(FI, nd__cplx *, FI, const f_int *, nd__cplx *, FI, f_int *);
 void dgesv_(FI, FI, double *, FI, f_int *, double *, FI, f_int *);
 void zgesv_(FI, FI, nd__cplx *, FI, f_int *, nd__cplx *, FI, f_int *);
 void dpotrf_(CH, FI, double *, FI, f_int *, size_t);
@@ -49,12 +51,21 @@ static void transpose(bool c, int64_t rows, int64_t cols, const void *src, void 
 
 /* Every routine below does what NumPy's umath_linalg does: copy the operands to
  * Fortran order, call the same LAPACK routine with the same arguments (workspace from
- * the size query), and copy the results back; so the bits equal NumPy's. */
+ * the size query), and copy the results back; so the bits equal NumPy's.  The one
+ * exception is inv (linalg.c): NumPy's ?getrf, then ?getri rather than ?gesv against
+ * I, equal to NumPy's within rounding, with the same singular verdicts. */
 
 int nd__lapack_getrf(bool c, int64_t n, void *fa, int *piv) {
     f_int N = (f_int)n, lda = N > 0 ? N : 1, info = 0;
     if (n == 0) return 0;
     if (c) zgetrf_(&N, &N, fa, &lda, piv, &info); else dgetrf_(&N, &N, fa, &lda, piv, &info);
+    return info;
+}
+
+int nd__lapack_getri(bool c, int64_t n, void *fa, const int *piv, void *work, int64_t lwork) {
+    f_int N = (f_int)n, ld = N > 0 ? N : 1, lw = (f_int)(lwork < INT32_MAX ? lwork : INT32_MAX), info = 0;
+    if (n == 0) return 0;
+    if (c) zgetri_(&N, fa, &ld, piv, work, &lw, &info); else dgetri_(&N, fa, &ld, piv, work, &lw, &info);
     return info;
 }
 

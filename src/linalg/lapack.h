@@ -11,6 +11,9 @@
  * LAPACK's info (> 0: exactly singular / not positive definite; < 0: bad argument).
  * ?getrf of the n x n fa in place, piv[n]. */
 int nd__lapack_getrf(bool c, int64_t n, void *fa, int *piv);
+/* ?getri: the inverse of A from fa = ?getrf's factors, in place; work holds lwork
+ * items (>= n; n * 64 lets LAPACK block). */
+int nd__lapack_getri(bool c, int64_t n, void *fa, const int *piv, void *work, int64_t lwork);
 /* ?gesv: fa (n x n) factored, fb (n x nrhs) receives X. */
 int nd__lapack_gesv(bool c, int64_t n, int64_t nrhs, void *fa, int *piv, void *fb);
 /* ?potrf('L' or 'U') of fa in place (the other triangle untouched). */
