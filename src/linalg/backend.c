@@ -3,6 +3,9 @@
 #include "linalg/la_internal.h"
 
 #include <limits.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #define ND_LA_X86 1
@@ -45,6 +48,29 @@ bool nd_linalg_have_lapack(void) {
 }
 
 const char *nd_linalg_gemm_kernel(void) { return nd__gemm_kernel_name(); }
+
+#define HUGE_BUF ((size_t)1 << 20)
+#define HUGE_PAGE ((size_t)2 << 20)
+void *nd__la_buf_get(nd__la_buf *b, size_t n) {
+    size_t whole = (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1); /* n in whole huge pages */
+    bool huge = n >= HUGE_BUF && whole <= SIZE_MAX - HUGE_PAGE;
+    b->n = huge ? whole + HUGE_PAGE : n ? n : 1;
+    b->base = nd__malloc(b->n);
+    if (!b->base) return b->p = NULL;
+    b->p = b->base;
+    if (huge) {
+        b->p = (void *)(((uintptr_t)b->base + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+        madvise(b->p, whole, MADV_HUGEPAGE);
+#endif
+    }
+    return b->p;
+}
+
+void nd__la_buf_free(nd__la_buf *b) {
+    nd__free(b->base, b->n);
+    b->p = b->base = NULL;
+}
 
 nd_array *nd__la_contig(const nd_array *a, const nd_dtype_t *dt) {
     if (a->dtype == dt && (a->flags & ND_C_CONTIGUOUS) && (a->flags & ND_ALIGNED)) return nd_ref((nd_array *)a);

@@ -32,15 +32,10 @@ void dgeev_(CH, CH, FI, double *, FI, double *, double *, double *, FI, double *
 void zgeev_(CH, CH, FI, nd__cplx *, FI, nd__cplx *, nd__cplx *, FI, nd__cplx *, FI, nd__cplx *, FI, double *, f_int *,
             size_t, size_t);
 
-/* scratch with its size remembered */
-typedef struct { void *p; size_t n; } sbuf;
-static void *sget(sbuf *b, size_t n) {
-    b->n = n ? n : 8;
-    b->p = nd__malloc(b->n);
-    if (!b->p) nd__nomem();
-    return b->p;
-}
-static void sfree(sbuf *b) { nd__free(b->p, b->n); b->p = NULL; }
+/* scratch (nd__la_buf_get: huge pages from a megabyte up) */
+typedef nd__la_buf sbuf;
+static void *sget(sbuf *b, size_t n) { return nd__la_buf_get(b, n); }
+static void sfree(sbuf *b) { nd__la_buf_free(b); }
 
 /* Transpose a rows x cols row-major buffer into dst (cols x rows): dst is src in
  * column-major (Fortran) order, and the reverse call brings a Fortran result back. */

@@ -4,9 +4,6 @@
  * native kernels (decomp.c), and the results rounded to float32/complex64 when the
  * input was single precision. */
 #include "linalg/decomp.h"
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
 #include "linalg/lapack.h"
 
 #include <float.h>
@@ -67,28 +64,10 @@ static int64_t batch_count(const nd_array *a, int core) {
     return b;
 }
 
-/* Scratch memory with its size remembered.  Buffers of a megabyte and more start on a
- * 2 MiB boundary with huge pages asked for: LAPACK walks their columns a page apart, and
- * on 4 KiB pages those walks cost TLB misses (inv 500x500: 19-21 ms against 15). */
-typedef struct { void *p; size_t n; void *base; } buf;
-#define HUGE_BUF ((size_t)1 << 20)
-#define HUGE_PAGE ((size_t)2 << 20)
-static void *buf_get(buf *b, size_t n) {
-    size_t whole = (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1); /* n in whole huge pages */
-    bool huge = n >= HUGE_BUF && whole <= SIZE_MAX - HUGE_PAGE;
-    b->n = huge ? whole + HUGE_PAGE : n ? n : 1;
-    b->base = nd__malloc(b->n);
-    if (!b->base) return b->p = NULL;
-    b->p = b->base;
-    if (huge) {
-        b->p = (void *)(((uintptr_t)b->base + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-        madvise(b->p, whole, MADV_HUGEPAGE);
-#endif
-    }
-    return b->p;
-}
-static void buf_free(buf *b) { nd__free(b->base, b->n); b->p = b->base = NULL; }
+/* scratch memory (la_internal.h) */
+typedef nd__la_buf buf;
+static void *buf_get(buf *b, size_t n) { return nd__la_buf_get(b, n); }
+static void buf_free(buf *b) { nd__la_buf_free(b); }
 
 /* ------------------------------------------------- one-matrix operations */
 
