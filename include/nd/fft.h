@@ -109,9 +109,10 @@ typedef struct nd_fft_freq_opts { int _; double d; } nd_fft_freq_opts;
 nd_array *nd_fft_fftfreq_ex(int64_t n, const nd_fft_freq_opts *o);
 nd_array *nd_fft_rfftfreq_ex(int64_t n, const nd_fft_freq_opts *o);
 /** np.fft.fftfreq(n, d=1.0): float64 [0, 1, ..., -(n//2), ..., -1] / (n*d).  n = 0 gives
- *  ValueError "float division by zero" (Python's ZeroDivisionError), n < 0 ValueError. */
+ *  ZeroDivisionError "float division by zero", n < 0 ValueError. */
 #define nd_fft_fftfreq(n, ...) nd_fft_fftfreq_ex((n), &(nd_fft_freq_opts){ ._ = 0, __VA_ARGS__ })
-/** np.fft.rfftfreq(n, d=1.0): float64 [0, 1, ..., n//2] / (n*d). */
+/** np.fft.rfftfreq(n, d=1.0): float64 [0, 1, ..., n//2] / (n*d); empty for n < 0 (as NumPy),
+ *  ZeroDivisionError for n = 0. */
 #define nd_fft_rfftfreq(n, ...) nd_fft_rfftfreq_ex((n), &(nd_fft_freq_opts){ ._ = 0, __VA_ARGS__ })
 
 /** Options of fftshift / ifftshift: axes (default: all). */

@@ -52,7 +52,8 @@ typedef struct nd_take_opts {
     nd_array *out;     /* optional destination of the result's shape */
 } nd_take_opts;
 nd_array *nd_take_ex(const nd_array *a, const nd_array *indices, const nd_take_opts *o);
-/** np.take(a, indices, axis=None, out=None, mode='raise').  New array (or .out). */
+/** np.take(a, indices, axis=None, out=None, mode='raise').  A 0-d a takes axis 0 or -1 as a 1-d
+ *  one (NumPy's rule).  New array (or .out). */
 #define nd_take(a, indices, ...) nd_take_ex((a), (indices), &(nd_take_opts){ ._ = 0, __VA_ARGS__ })
 
 /** np.put(a, ind, v, mode): a.flat[ind] = v, v repeated as needed.  0 or -1. */
@@ -75,9 +76,11 @@ nd_array *nd_compress_ex(const nd_array *condition, const nd_array *a, const nd_
 #define nd_compress(condition, a, ...) nd_compress_ex((condition), (a), &(nd_compress_opts){ ._ = 0, __VA_ARGS__ })
 /** np.extract(condition, arr): ravel(arr)[ravel(condition) != 0]. */
 nd_array *nd_extract(const nd_array *condition, const nd_array *arr);
-/** np.place(arr, mask, vals): true places take vals in order, cycled.  0 or -1. */
+/** np.place(arr, mask, vals): true places take vals in order, cycled; vals must cast safely
+ *  to arr's dtype (NumPy's TypeError).  0 or -1. */
 int nd_place(nd_array *arr, const nd_array *mask, const nd_array *vals);
-/** np.putmask(a, mask, values): a.flat[n] = values.flat[n % len] where mask.  0 or -1. */
+/** np.putmask(a, mask, values): a.flat[n] = values.flat[n % len] where mask; values must
+ *  cast safely to a's dtype (NumPy's TypeError).  0 or -1. */
 int nd_putmask(nd_array *a, const nd_array *mask, const nd_array *values);
 /** np.copyto(dst, src, casting, where): copy where `where` (broadcast) is true;
  *  where NULL copies everything.  casting DEFAULT means same_kind.  0 or -1. */

@@ -52,7 +52,9 @@ typedef struct nd_median_opts {
     int _;
     nd_axes axis;          /* n == 0 or ND_AXIS_ALL: all axes (flattened); else one or several */
     bool keepdims;
-    nd_array *out;         /* write here; returned without a new reference */
+    nd_array *out;         /* write here; returned without a new reference.  median: the result's
+                              shape exactly (NumPy's add.reduce errors); nanmedian: any shape the
+                              result broadcasts to.  keepdims: out[..., 0 on the reduced axes] */
     bool overwrite_input;  /* accepted; nd never modifies the input */
 } nd_median_opts;
 
@@ -73,7 +75,10 @@ typedef struct nd_quantile_opts {
     int _;
     nd_axes axis;               /* n == 0 or ND_AXIS_ALL: all axes; else one or several */
     bool keepdims;
-    nd_array *out;              /* q.shape + the reduced shape; returned without a new reference */
+    nd_array *out;              /* q.shape + the reduced shape, returned without a new reference; as
+                                   NumPy: interpolating methods broadcast the result into out (np.add's
+                                   errors, same_kind cast), discrete ones need the exact shape (take's
+                                   error), the nan* versions assign (broadcast, unsafe cast) */
     nd_quantile_method method;  /* default linear */
     const nd_array *weights;    /* NumPy 2 weights= (a's shape, or 1-d along one axis);
                                    only with ND_METHOD_INVERTED_CDF */

@@ -292,7 +292,10 @@ static nd_array *fft1(const nd_array *a, const nd_fft_opts *o, fft_kind kind, bo
     if (!o) o = &def;
     if (!numeric_ok(a, name)) return NULL;
     if (o->axis.n > 1) return nd__err(ND_ERR_TYPE, "'tuple' object cannot be interpreted as an integer");
-    int ax = nd__check_axis(o->axis.n ? o->axis.v[0] : -1, a->ndim);
+    int ax0 = o->axis.n ? o->axis.v[0] : -1;
+    /* NumPy reads a.shape[axis] for the default n before it checks the axis */
+    if (o->n == 0 && (ax0 < -a->ndim || ax0 >= a->ndim)) return nd__err(ND_ERR_INDEX, "tuple index out of range");
+    int ax = nd__check_axis(ax0, a->ndim);
     if (ax < 0) return NULL;
     if (check_norm(o->norm) < 0) return NULL;
     if (o->n < 0) return nd__err(ND_ERR_VALUE, "Invalid number of FFT data points (%lld) specified.", (long long)o->n);
@@ -346,6 +349,12 @@ static nd_array *fftnd(const nd_array *a, const nd_fft_nd_opts *o, nd_kind kind,
         for (int i = 0; i < naxes; i++) axes[i] = i - naxes;
     }
     if (!shapeless && o->s.ndim != naxes) return nd__err(ND_ERR_VALUE, "Shape and axes have different lengths.");
+    /* without s NumPy takes the lengths with take(a.shape, axes): its IndexErrors */
+    if (shapeless && naxes > 0 && a->ndim == 0)
+        return nd__err(ND_ERR_INDEX, "cannot do a non-empty take from an empty axes.");
+    for (int i = 0; shapeless && i < naxes; i++)
+        if (axes[i] < -a->ndim || axes[i] >= a->ndim)
+            return nd__err(ND_ERR_INDEX, "index %d is out of bounds for axis 0 with size %d", axes[i], a->ndim);
     for (int i = 0; i < naxes; i++) {
         int ax = nd__check_axis(axes[i], a->ndim);
         if (ax < 0) return NULL;

@@ -4,10 +4,11 @@
 static nd_array *freq(int64_t n, const nd_fft_freq_opts *o, bool half) {
     double d = o && o->d != 0 ? o->d : 1.0;
     double den = (double)n * d;
-    if (den == 0) return nd__err(ND_ERR_VALUE, "float division by zero");
+    if (den == 0) return nd__err(ND_ERR_ZERO_DIVISION, "float division by zero");
     double val = 1.0 / den;
-    if (n < 0) return nd__err(ND_ERR_VALUE, "negative dimensions are not allowed");
-    int64_t m = half ? n / 2 + 1 : n, N = (n - 1) / 2 + 1;
+    if (n < 0 && !half) return nd__err(ND_ERR_VALUE, "negative dimensions are not allowed");
+    /* rfftfreq: arange(n // 2 + 1), empty for every negative n */
+    int64_t m = half ? (n < 0 ? 0 : n / 2 + 1) : n, N = (n - 1) / 2 + 1;
     nd_array *r = nd__new(ND_FLOAT64, 1, &m, 'C', false);
     if (!r) return NULL;
     double *p = (double *)r->data;
@@ -52,6 +53,8 @@ static nd_array *shift(const nd_array *x, const nd_fft_shift_opts *o, bool inver
             sh[ax] += x->shape[ax] / 2;   /* repeated axes add up, as np.roll */
         }
     } else {
+        /* NumPy's np.roll(x, [], ()) of a 0-d x fails in its Python code */
+        if (x->ndim == 0) return nd__err(ND_ERR_VALUE, "not enough values to unpack (expected 2, got 0)");
         for (int i = 0; i < x->ndim; i++) sh[i] = x->shape[i] / 2;
     }
     nd_array *cur = nd_copy(x, 'C');

@@ -63,8 +63,9 @@ nd_array *nd_take_ex(const nd_array *a, const nd_array *indices, const nd_take_o
     if (o->axis.n == 0) src = nd_ravel(a, 'C');
     else {
         if (o->axis.n != 1) return nd__err(ND_ERR_TYPE, "take: axis must be a single integer or None");
-        if ((axis = nd__check_axis(o->axis.v[0], a->ndim)) < 0) return NULL;
-        src = nd_ref((nd_array *)a);
+        /* NumPy's PyArray_CheckAxis: a 0-d array takes part as a 1-d one */
+        if ((axis = nd__check_axis(o->axis.v[0], a->ndim ? a->ndim : 1)) < 0) return NULL;
+        src = a->ndim ? nd_ref((nd_array *)a) : nd_ravel(a, 'C');
     }
     if (!src) return NULL;
     bool fail = false;
@@ -216,6 +217,32 @@ static int choose_loop(char **p, int64_t cnt, const int64_t *s, void *ud) {
     return 0;
 }
 
+/* NumPy broadcasts the choices, then a (arg n), and names the first pair that
+ * disagrees: "shape mismatch: objects cannot be broadcast ...".  0 or -1. */
+static int choose_shapes(const nd_array *a, int n, const nd_array *const *choices) {
+    int nd = a->ndim;
+    for (int k = 0; k < n; k++) nd = choices[k]->ndim > nd ? choices[k]->ndim : nd;
+    for (int i = 0; i < nd; i++) {
+        int64_t dim = 1;
+        int src = 0;
+        for (int j = 0; j <= n; j++) {
+            const nd_array *x = j < n ? choices[j] : a;
+            int k = i + x->ndim - nd;
+            if (k < 0 || x->shape[k] == 1) continue;
+            if (dim == 1) { dim = x->shape[k]; src = j; continue; }
+            if (dim == x->shape[k]) continue;
+            const nd_array *y = src < n ? choices[src] : a;
+            char b1[512], b2[512];
+            nd__err(ND_ERR_VALUE, "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is "
+                                  "between arg %d with shape %s and arg %d with shape %s.",
+                    src, nd__shape_str(b1, sizeof b1, y->ndim, y->shape), j,
+                    nd__shape_str(b2, sizeof b2, x->ndim, x->shape));
+            return -1;
+        }
+    }
+    return 0;
+}
+
 nd_array *nd_choose_ex(const nd_array *a, int n, const nd_array *const *choices, const nd_choose_opts *o) {
     if (!a || (n > 0 && !choices)) return nd__err(ND_ERR_VALUE, "choose: arrays must not be NULL");
     nd_choose_opts d0 = { 0 };
@@ -234,7 +261,7 @@ nd_array *nd_choose_ex(const nd_array *a, int n, const nd_array *const *choices,
         return nd__err(ND_ERR_TYPE, "Cannot cast array data from dtype('%s') to dtype('int64') according to the rule 'safe'",
                        nd__is_numeric(a->dtype) ? a->dtype->name : a->dtype->str);
     const nd_dtype_t *dt = nd_result_type(n, dts);
-    if (!dt) return NULL;
+    if (!dt || choose_shapes(a, n, choices) < 0) return NULL;
     /* ops: the result, the selector, then every choice (as dt) */
     nd_array *ops[CHOOSE_MAXARGS + 1] = { NULL };
     nd_array *r = NULL, *sel = NULL;

@@ -333,6 +333,8 @@ static int cyc_loop(char **p, int64_t n, const int64_t *s, void *ud) {
 
 static int cycle_assign(nd_array *arr, const nd_array *mask, const nd_array *vals, bool by_pos) {
     if (!nd__check_writeable(arr)) return -1;
+    /* NumPy converts vals to arr's dtype without forcing: a safe cast or a TypeError */
+    if (!nd_can_cast(vals->dtype, arr->dtype, ND_CASTING_SAFE)) return cast_error(vals->dtype, arr->dtype, ND_CASTING_SAFE);
     nd_array *t = nd__truth(mask), *tm = NULL, *vc = NULL, *vf = NULL;
     int r = -1;
     if (!t) return -1;

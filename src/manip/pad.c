@@ -268,6 +268,8 @@ nd_array *nd_pad_ex(const nd_array *a, nd_ints pw, const nd_pad_opts *o) {
     if (nd > 0 && as_pairs_len(pw.n, nd, "pad_width") < 0) return NULL;
     for (int i = 0; i < pw.n; i++)
         if (pw.v[i] < 0) return nd__err(ND_ERR_VALUE, "index can't contain negative values");
+    if ((o->n_constant_values && !o->constant_values) || (o->n_end_values && !o->end_values))
+        return nd__err(ND_ERR_VALUE, "pad: constant_values / end_values must not be NULL when counted");
     if (o->n_constant_values && as_pairs_len(o->n_constant_values, nd, "constant_values") < 0) return NULL;
     if (o->n_end_values && as_pairs_len(o->n_end_values, nd, "end_values") < 0) return NULL;
     if (o->stat_length.n) {

@@ -223,10 +223,11 @@ nd_array *nd_convolve_ex(const nd_array *a, const nd_array *v, const nd_convolve
     nd_array *v1 = a1 ? (v->ndim == 0 ? nd_reshape(v, ND_SHAPE(1)) : nd_ref((nd_array *)v)) : NULL;
     nd_array *res = NULL;
     if (!v1) goto done;
-    if (check_1d(a1) < 0 || check_1d(v1) < 0) goto done;
+    /* NumPy swaps by len() and checks for emptiness before the depth */
     if (v1->shape[0] > a1->shape[0]) { nd_array *t = a1; a1 = v1; v1 = t; }
     if (a1->shape[0] == 0) { nd__err(ND_ERR_VALUE, "a cannot be empty"); goto done; }
     if (v1->shape[0] == 0) { nd__err(ND_ERR_VALUE, "v cannot be empty"); goto done; }
+    if (check_1d(a1) < 0 || check_1d(v1) < 0) goto done;
     res = correlate_core(a1, v1, mode, false, true);
 done:
     nd_free(a1);

@@ -65,6 +65,11 @@ static inline double lerp_part(double x, const double *xp, int64_t j, double y0,
     return r;
 }
 
+/* NumPy's slope: real fp divides by the step, complex fp multiplies by its inverse. */
+static inline double slope_of(double y0, double y1, double x0, double x1, int parts) {
+    return parts == 2 ? (y1 - y0) * (1.0 / (x1 - x0)) : (y1 - y0) / (x1 - x0);
+}
+
 /* The interpolation proper: x (nx values), xp/fp (n points, fp with `parts` doubles per
  * point: 1 real, 2 complex), results into out; lval/rval per part. */
 static int interp_run(const double *x, int64_t nx, const double *xp, const double *fp, int64_t n, int parts,
@@ -84,7 +89,7 @@ static int interp_run(const double *x, int64_t nx, const double *xp, const doubl
         if (!(slopes = nd__malloc(sbytes))) { nd__nomem(); return -1; }
         for (int64_t i = 0; i < n - 1; i++)
             for (int p = 0; p < parts; p++)
-                slopes[i * parts + p] = (fp[(i + 1) * parts + p] - fp[i * parts + p]) / (xp[i + 1] - xp[i]);
+                slopes[i * parts + p] = slope_of(fp[i * parts + p], fp[(i + 1) * parts + p], xp[i], xp[i + 1], parts);
     }
     int64_t j = 0;
     for (int64_t i = 0; i < nx; i++) {
@@ -104,7 +109,7 @@ static int interp_run(const double *x, int64_t nx, const double *xp, const doubl
         }
         for (int p = 0; p < parts; p++) {
             double y0 = fp[j * parts + p], y1 = fp[(j + 1) * parts + p];
-            double slope = slopes ? slopes[j * parts + p] : (y1 - y0) / (xp[j + 1] - xp[j]);
+            double slope = slopes ? slopes[j * parts + p] : slope_of(y0, y1, xp[j], xp[j + 1], parts);
             o[p] = lerp_part(xv, xp, j, y0, y1, slope);
         }
     }

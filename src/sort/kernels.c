@@ -1,6 +1,7 @@
 /* The typed sorting kernels: sort_value.inc and sort_arg.inc instantiated once per
  * dtype, and the table sort.c dispatches through. */
 #include "sort/sort_priv.h"
+#include "sort/np_argsort.h"
 
 /* ------------------------------------------------------------ orderings */
 
@@ -239,3 +240,18 @@ const nd__sort_kernels *nd__sort_kernels_for(const nd_dtype_t *d) {
         return nd__err(ND_ERR_TYPE, "sorting is not supported for dtype %s", d->name);
     return &table[d->type];
 }
+
+/* NumPy's argsort order of (key, position) pairs (sort/np_argsort.h) */
+static inline bool ck_lt(nd__c128_key a, nd__c128_key b) { CPLX_LT_BODY(a.re, a.im, b.re, b.im) }
+#define HA_NAME nd__np_argsort_f64
+#define HA_PAIR nd__f64_pos
+#define HA_LESS FLT_LT
+#include "sort/np_argsort.inc"
+#define HA_NAME nd__np_argsort_i64
+#define HA_PAIR nd__i64_pos
+#define HA_LESS NUM_LT
+#include "sort/np_argsort.inc"
+#define HA_NAME nd__np_argsort_c128
+#define HA_PAIR nd__c128_pos
+#define HA_LESS ck_lt
+#include "sort/np_argsort.inc"

@@ -84,12 +84,9 @@ int nd__hist_check_1d(const nd_array *a) {
 
 /* ---------------------------------------------------------------- bincount */
 
-typedef struct {
-    int64_t mn, mx;
-} minmax_state;
-
-static int minmax_chunk(const void *vals, int64_t n, int64_t pos, void *ud) {
-    minmax_state *s = ud;
+int nd__hist_irange_chunk(const void *vals, int64_t n, int64_t pos, void *ud) {
+    (void)pos;
+    nd__hist_irange *s = ud;
     const int64_t *v = vals;
     int64_t mn = s->mn, mx = s->mx;
     for (int64_t k = 0; k < n; k++) {
@@ -223,16 +220,16 @@ nd_array *nd_bincount_ex(const nd_array *x, const nd_bincount_opts *o) {
     if (!o) o = &defaults;
     if (!x) return nd__err(ND_ERR_VALUE, "bincount: x is NULL");
     /* NumPy converts x to intp: integers (and bool) are forced, anything else must cast safely */
+    if (nd__hist_check_1d(x) < 0) return NULL; /* the depth first, as NumPy */
     if (!nd_dtype_is_integer(x->dtype) && !nd_dtype_is_bool(x->dtype))
         return nd__hist_cast_error(x->dtype, ND_INT64);
-    if (nd__hist_check_1d(x) < 0) return NULL;
     if (o->minlength < 0) return nd__err(ND_ERR_VALUE, "'minlength' must not be negative");
     int64_t len = nd_size(x);
     if (len == 0) return nd_zeros(ND_SHAPE(o->minlength), .dtype = ND_INT64);
     if (!o->weights) return bincount_fused(x, o->minlength);
 
-    minmax_state mm = { INT64_MAX, INT64_MIN };
-    if (nd__hist_walk(x, ND_INT64, minmax_chunk, &mm) < 0) return NULL;
+    nd__hist_irange mm = { INT64_MAX, INT64_MIN };
+    if (nd__hist_walk(x, ND_INT64, nd__hist_irange_chunk, &mm) < 0) return NULL;
     if (mm.mn < 0) return nd__err(ND_ERR_VALUE, "'list' argument must have no negative elements");
     int64_t size = mm.mx + 1 > o->minlength ? mm.mx + 1 : o->minlength;
     /* weights: cast safely to float64, 1-d, as long as x */

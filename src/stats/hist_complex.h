@@ -81,10 +81,5 @@ int nd__hist_cdigitize(const nd_array *col, const nd_array *edges, int64_t strid
 /* Any edges[i] > edges[i + 1] by the complex comparison (histogram's monotonic check).
  * 1 / 0, or -1 on error. */
 int nd__hist_cdecreasing(const nd_array *edges);
-/* The cumulative counts (or weight sums) at the edges of the complex values of a over
- * the edges, NumPy's sorted path: per block of 65536 values, sort, search each edge
- * (left; the last right), add the counts / the cumulative sums of the sorted weights.
- * Returns the n + 1 cumulative values (int64 or the weights' dtype). */
-nd_array *nd__hist_csorted(const nd_array *a, const nd_array *edges, const nd_array *weights);
 
 #endif

@@ -16,6 +16,11 @@ typedef int (*nd__hist_chunk_fn)(const void *vals, int64_t n, int64_t pos, void 
  * Contiguous runs already of dtype `to` are handed over without a copy. 0 or -1. */
 int nd__hist_walk(const nd_array *a, const nd_dtype_t *to, nd__hist_chunk_fn fn, void *ud);
 
+/* A chunk function for nd__hist_walk to int64: the running min and max (start them at
+ * INT64_MAX, INT64_MIN). */
+typedef struct { int64_t mn, mx; } nd__hist_irange;
+int nd__hist_irange_chunk(const void *vals, int64_t n, int64_t pos, void *ud);
+
 /* A new contiguous 1-d copy of a's values (C order) cast to `to`. */
 nd_array *nd__hist_flat(const nd_array *a, const nd_dtype_t *to);
 

@@ -103,23 +103,6 @@ static int range_chunk(const void *vals, int64_t n, int64_t pos, void *ud) {
     return 0;
 }
 
-typedef struct {
-    int64_t mn, mx;
-} irange_state;
-
-static int irange_chunk(const void *vals, int64_t n, int64_t pos, void *ud) {
-    irange_state *s = ud;
-    const int64_t *v = vals;
-    int64_t mn = s->mn, mx = s->mx;
-    for (int64_t k = 0; k < n; k++) {
-        mn = v[k] < mn ? v[k] : mn;
-        mx = v[k] > mx ? v[k] : mx;
-    }
-    s->mn = mn;
-    s->mx = mx;
-    return 0;
-}
-
 /* min, max and max - min of a (not empty) as NumPy computes them in a's type:
  * floats round the difference to their type; integers give the exact unsigned
  * difference (_unsigned_subtract).  *nan is set when a float array holds a NaN. */
@@ -148,8 +131,8 @@ int nd__hist_minmax(const nd_array *a, double *lo, double *hi, double *span, boo
         *lo = (double)mn; *hi = (double)mx; *span = (double)(mx - mn);
         return 0;
     }
-    irange_state rs = { INT64_MAX, INT64_MIN };
-    if (nd__hist_walk(a, ND_INT64, irange_chunk, &rs) < 0) return -1;
+    nd__hist_irange rs = { INT64_MAX, INT64_MIN };
+    if (nd__hist_walk(a, ND_INT64, nd__hist_irange_chunk, &rs) < 0) return -1;
     *lo = (double)rs.mn; *hi = (double)rs.mx;
     *span = (double)((uint64_t)rs.mx - (uint64_t)rs.mn);
     return 0;

@@ -1,6 +1,7 @@
 /* np.histogram / np.histogram_bin_edges: the bins argument (count, estimator, edges),
  * counting over given edges, density. */
 #include "stats/hist_complex.h"
+#include "sort/np_argsort.h"
 
 #include <stdio.h>
 
@@ -364,78 +365,86 @@ static int edge_chunk_i(const void *vals, int64_t m, int64_t pos, void *ud) {
     return 0;
 }
 
-/* sort path: one block of keys with their positions, in np.argsort's order */
-typedef struct { double k; int64_t i; } fkey;
-typedef struct { int64_t k; int64_t i; } ikey;
-#define HA_NAME sort_fkeys
-#define HA_PAIR fkey
-#define HA_LESS nd__hist_lt
-#include "stats/hist_argsort.inc"
-#define HA_NAME sort_ikeys
-#define HA_PAIR ikey
-#define HA_LESS(a, b) ((a) < (b))
-#include "stats/hist_argsort.inc"
+/* The key type of the sorted path: float64, int64 (uint64 with the sign bit flipped),
+ * or complex128 (the complex sort order). */
+typedef enum { HK_F64, HK_I64, HK_C128 } hist_key;
 
-/* NumPy's cumulative path: per block, sort, find each edge in the sorted block
- * (left side; the last edge right side) and add the counts / cumulative weights. */
-static nd_array *hist_sorted(const nd_array *a, const nd_array *edges, const edge_state *es,
-                             const nd_array *weights) {
-    int64_t N = nd_size(a), n1 = es->n + 1;
-    const nd_dtype_t *ntype = weights ? weights->dtype : ND_INT64;
-    nd_array *keys = nd__hist_flat(a, es->ints ? ND_INT64 : ND_FLOAT64);
+/* In np.argsort's order, is sorted key k of the block before edge j (go right)?  The
+ * left side for every edge but the last, which takes the right side. */
+static inline bool key_before(hist_key kind, const void *kk, int64_t k, const void *e, int64_t j, bool right) {
+    switch (kind) {
+    case HK_I64: {
+        int64_t x = ((const nd__i64_pos *)kk)[k].k, y = ((const int64_t *)e)[j];
+        return right ? !(y < x) : x < y;
+    }
+    case HK_F64: {
+        double x = ((const nd__f64_pos *)kk)[k].k, y = ((const double *)e)[j];
+        return right ? !nd__hist_lt(y, x) : nd__hist_lt(x, y);
+    }
+    default: {
+        nd__c128_key c = ((const nd__c128_pos *)kk)[k].k;
+        nd__cplx x = { c.re, c.im }, y = ((const nd__cplx *)e)[j];
+        return right ? !nd__csort_lt(y, x) : nd__csort_lt(x, y);
+    }
+    }
+}
+
+/* NumPy's cumulative path: per block of BLOCK values, sort the block in np.argsort's
+ * order, find each of the n1 edges in it and add the count below it, or
+ * concatenate((0, cumsum(the block's weights in sorted order)))[that count].  keys: the
+ * flat values as the key type (int64 already flipped for uint64); e: the n1 edges as the
+ * key type.  Returns the n1 cumulative values (int64, or the weights' dtype). */
+static nd_array *cum_sorted(const nd_array *keys, const void *e, int64_t n1, hist_key kind,
+                            const nd_array *weights) {
+    int64_t N = nd_size(keys);
     nd_array *wf = weights ? nd__hist_flat(weights, weights->dtype) : NULL;
-    nd_array *cum = nd_zeros(ND_SHAPE(n1), .dtype = ntype);
-    size_t bytes = (size_t)(N < BLOCK ? N : BLOCK) * sizeof(fkey) + 1;
+    nd_array *cum = nd_zeros(ND_SHAPE(n1), .dtype = weights ? weights->dtype : ND_INT64);
+    size_t bytes = (size_t)(N < BLOCK ? N : BLOCK) * sizeof(nd__c128_pos) + 1;
+    size_t ibytes = (size_t)n1 * sizeof(int64_t) + 1;
     void *buf = nd__malloc(bytes);
-    int64_t *idx = nd__malloc((size_t)n1 * sizeof(int64_t));
+    int64_t *idx = nd__malloc(ibytes);
     nd_array *res = NULL;
-    if (!keys || (weights && !wf) || !cum || !buf || !idx) { if (!buf || !idx) nd__nomem(); goto done; }
-    uint64_t fl = es->flip ? UINT64_C(1) << 63 : 0;
+    if ((weights && !wf) || !cum || !buf || !idx) { if (!buf || !idx) nd__nomem(); goto done; }
     for (int64_t b0 = 0; b0 < N; b0 += BLOCK) {
         int64_t m = N - b0 < BLOCK ? N - b0 : BLOCK;
-        if (es->ints) {
-            ikey *kk = buf;
+        if (kind == HK_I64) {
+            nd__i64_pos *kk = buf;
             const int64_t *v = (const int64_t *)keys->data + b0;
-            for (int64_t k = 0; k < m; k++) kk[k] = (ikey){ (int64_t)((uint64_t)v[k] ^ fl), b0 + k };
-            sort_ikeys(kk, m);
-            for (int64_t j = 0; j < n1; j++) {
-                int64_t e = es->ei[j], lo = 0, hi = m;
-                bool right = j == n1 - 1;
-                while (lo < hi) {
-                    int64_t mid = (lo + hi) >> 1;
-                    if (right ? !(e < kk[mid].k) : kk[mid].k < e) lo = mid + 1;
-                    else hi = mid;
-                }
-                idx[j] = lo;
-            }
-        } else {
-            fkey *kk = buf;
+            for (int64_t k = 0; k < m; k++) kk[k] = (nd__i64_pos){ v[k], b0 + k };
+            nd__np_argsort_i64(kk, m);
+        } else if (kind == HK_F64) {
+            nd__f64_pos *kk = buf;
             const double *v = (const double *)keys->data + b0;
-            for (int64_t k = 0; k < m; k++) kk[k] = (fkey){ v[k], b0 + k };
-            sort_fkeys(kk, m);
-            for (int64_t j = 0; j < n1; j++) {
-                double e = es->ed[j];
-                int64_t lo = 0, hi = m;
-                bool right = j == n1 - 1;
-                while (lo < hi) {
-                    int64_t mid = (lo + hi) >> 1;
-                    if (right ? !nd__hist_lt(e, kk[mid].k) : nd__hist_lt(kk[mid].k, e)) lo = mid + 1;
-                    else hi = mid;
-                }
-                idx[j] = lo;
+            for (int64_t k = 0; k < m; k++) kk[k] = (nd__f64_pos){ v[k], b0 + k };
+            nd__np_argsort_f64(kk, m);
+        } else {
+            nd__c128_pos *kk = buf;
+            const nd__cplx *v = (const nd__cplx *)keys->data + b0;
+            for (int64_t k = 0; k < m; k++) kk[k] = (nd__c128_pos){ { v[k].re, v[k].im }, b0 + k };
+            nd__np_argsort_c128(kk, m);
+        }
+        for (int64_t j = 0; j < n1; j++) {
+            int64_t lo = 0, hi = m;
+            bool right = j == n1 - 1;
+            while (lo < hi) {
+                int64_t mid = (lo + hi) >> 1;
+                if (key_before(kind, buf, mid, e, j, right)) lo = mid + 1;
+                else hi = mid;
             }
+            idx[j] = lo;
         }
         if (!weights) {
             int64_t *c = (int64_t *)cum->data;
             for (int64_t j = 0; j < n1; j++) c[j] += idx[j];
             continue;
         }
-        /* sorted weights, their cumulative sum (NumPy's cumsum dtype), gathered */
+        /* the block's weights in sorted order, their cumulative sum (NumPy's cumsum dtype) */
         int64_t isz = wf->dtype->itemsize;
         nd_array *sw = nd__new(wf->dtype, 1, &m, 'C', false);
         if (!sw) goto done;
         for (int64_t k = 0; k < m; k++) {
-            int64_t src = es->ints ? ((ikey *)buf)[k].i : ((fkey *)buf)[k].i;
+            int64_t src = kind == HK_I64 ? ((nd__i64_pos *)buf)[k].i
+                        : kind == HK_F64 ? ((nd__f64_pos *)buf)[k].i : ((nd__c128_pos *)buf)[k].i;
             memcpy(sw->data + k * isz, wf->data + src * isz, (size_t)isz);
         }
         nd_array *cs = nd_cumsum(sw);
@@ -451,16 +460,31 @@ static nd_array *hist_sorted(const nd_array *a, const nd_array *edges, const edg
         nd_free(g);
         if (!r) goto done;
     }
-    {
-        nd_array *hi = nd_get(cum, "1:"), *lo = nd_get(cum, ":-1");
-        if (hi && lo) res = nd_subtract(hi, lo);
-        nd_free(hi);
-        nd_free(lo);
-    }
+    res = nd_ref(cum);
 done:
-    nd_free(keys); nd_free(wf); nd_free(cum);
-    if (buf) nd__free(buf, bytes);
-    if (idx) nd__free(idx, (size_t)n1 * sizeof(int64_t));
+    nd_free(wf);
+    nd_free(cum);
+    nd__free(buf, bytes);
+    nd__free(idx, ibytes);
+    return res;
+}
+
+/* Counts (or weight sums) per bin over given edges, NumPy's sorted path: the
+ * differences of the cumulative values at the edges. */
+static nd_array *hist_sorted(const nd_array *a, const nd_array *edges, hist_key kind, bool flip,
+                             const nd_array *weights) {
+    const nd_dtype_t *kt = kind == HK_I64 ? (flip ? ND_UINT64 : ND_INT64) : kind == HK_F64 ? ND_FLOAT64 : ND_COMPLEX128;
+    nd_array *keys = nd__hist_flat(a, kt), *ek = keys ? nd__hist_flat(edges, kt) : NULL;
+    nd_array *cum = NULL, *res = NULL;
+    if (ek && flip) /* uint64: flip the sign bit so int64 order is uint64 order */
+        for (int64_t j = 0, n = nd_size(keys), ne = nd_size(ek); j < n || j < ne; j++) {
+            if (j < n) ((uint64_t *)keys->data)[j] ^= UINT64_C(1) << 63;
+            if (j < ne) ((uint64_t *)ek->data)[j] ^= UINT64_C(1) << 63;
+        }
+    if (ek) cum = cum_sorted(keys, ek->data, nd_size(ek), kind, weights);
+    nd_array *hi = cum ? nd_get(cum, "1:") : NULL, *lo = cum ? nd_get(cum, ":-1") : NULL;
+    if (hi && lo) res = nd_subtract(hi, lo);
+    nd_free(hi); nd_free(lo); nd_free(cum); nd_free(keys); nd_free(ek);
     return res;
 }
 
@@ -472,11 +496,7 @@ static nd_array *hist_edges(const nd_array *a, const nd_array *edges, const nd_a
     if (!common) return NULL;
     if (nd_dtype_is_complex(common)) { /* sort and search in the complex order */
         nd_dtype_free(common);
-        nd_array *cum = nd__hist_csorted(a, edges, weights), *res = NULL;
-        nd_array *hi = cum ? nd_get(cum, "1:") : NULL, *lo = cum ? nd_get(cum, ":-1") : NULL;
-        if (hi && lo) res = nd_subtract(hi, lo);
-        nd_free(hi); nd_free(lo); nd_free(cum);
-        return res;
+        return hist_sorted(a, edges, HK_C128, false, weights);
     }
     edge_state s = { .n = n };
     s.ints = nd_dtype_is_integer(common) || nd_dtype_is_bool(common);
@@ -503,7 +523,7 @@ static nd_array *hist_edges(const nd_array *a, const nd_array *edges, const nd_a
             if (nd__hist_walk(a, kt, s.ints ? edge_chunk_i : edge_chunk_f, &s) < 0) { nd_free(res); res = NULL; }
         }
     } else {
-        res = hist_sorted(a, edges, &s, weights);
+        res = hist_sorted(a, edges, s.ints ? HK_I64 : HK_F64, s.flip, weights);
     }
     nd_free(ek);
     return res;

@@ -5,7 +5,6 @@
 
 #include <stdio.h>
 
-#define BLOCK 65536
 
 /* ------------------------------------------------------------ min, max, repr */
 
@@ -133,73 +132,3 @@ int nd__hist_cdigitize(const nd_array *col, const nd_array *edges, int64_t strid
     return rc;
 }
 
-/* ------------------------------------------------------------ the sorted path */
-
-typedef struct { nd__cplx k; int64_t i; } ckey;
-#define HA_NAME sort_ckeys
-#define HA_PAIR ckey
-#define HA_LESS nd__csort_lt
-#include "stats/hist_argsort.inc"
-
-nd_array *nd__hist_csorted(const nd_array *a, const nd_array *edges, const nd_array *weights) {
-    int64_t N = nd_size(a), n1 = nd_size(edges);
-    const nd_dtype_t *ntype = weights ? weights->dtype : ND_INT64;
-    nd_array *keys = nd__hist_flat(a, ND_COMPLEX128);
-    nd_array *ek = nd__hist_flat(edges, ND_COMPLEX128);
-    nd_array *wf = weights ? nd__hist_flat(weights, weights->dtype) : NULL;
-    nd_array *cum = nd_zeros(ND_SHAPE(n1), .dtype = ntype);
-    size_t bytes = (size_t)(N < BLOCK ? N : BLOCK) * sizeof(ckey) + 1;
-    size_t ibytes = (size_t)n1 * sizeof(int64_t) + 1;
-    ckey *kk = nd__malloc(bytes);
-    int64_t *idx = nd__malloc(ibytes);
-    nd_array *res = NULL;
-    if (!keys || !ek || (weights && !wf) || !cum || !kk || !idx) {
-        if (!kk || !idx) nd__nomem();
-        goto done;
-    }
-    const nd__cplx *e = (const nd__cplx *)ek->data;
-    for (int64_t b0 = 0; b0 < N; b0 += BLOCK) {
-        int64_t m = N - b0 < BLOCK ? N - b0 : BLOCK;
-        const nd__cplx *v = (const nd__cplx *)keys->data + b0;
-        for (int64_t k = 0; k < m; k++) kk[k] = (ckey){ v[k], k };
-        sort_ckeys(kk, m);
-        for (int64_t j = 0; j < n1; j++) {
-            int64_t lo = 0, hi = m;
-            bool right = j == n1 - 1;
-            while (lo < hi) {
-                int64_t mid = (lo + hi) >> 1;
-                if (right ? !nd__csort_lt(e[j], kk[mid].k) : nd__csort_lt(kk[mid].k, e[j])) lo = mid + 1;
-                else hi = mid;
-            }
-            idx[j] = lo;
-        }
-        if (!weights) {
-            int64_t *c = (int64_t *)cum->data;
-            for (int64_t j = 0; j < n1; j++) c[j] += idx[j];
-            continue;
-        }
-        /* NumPy's concatenate((0, sorted weights.cumsum()))[idx], added to cum */
-        int64_t isz = wf->dtype->itemsize;
-        nd_array *sw = nd__new(wf->dtype, 1, &m, 'C', false);
-        if (!sw) goto done;
-        for (int64_t k = 0; k < m; k++) memcpy(sw->data + k * isz, wf->data + (b0 + kk[k].i) * isz, (size_t)isz);
-        nd_array *cs = nd_cumsum(sw);
-        nd_free(sw);
-        if (!cs) goto done;
-        nd_array *g = nd_zeros(ND_SHAPE(n1), .dtype = cs->dtype);
-        if (!g) { nd_free(cs); goto done; }
-        int64_t gsz = cs->dtype->itemsize;
-        for (int64_t j = 0; j < n1; j++)
-            if (idx[j] > 0) memcpy(g->data + j * gsz, cs->data + (idx[j] - 1) * gsz, (size_t)gsz);
-        nd_free(cs);
-        nd_array *r = nd_add(cum, g, .out = cum);
-        nd_free(g);
-        if (!r) goto done;
-    }
-    res = nd_ref(cum);
-done:
-    nd_free(keys); nd_free(ek); nd_free(wf); nd_free(cum);
-    nd__free(kk, bytes);
-    nd__free(idx, ibytes);
-    return res;
-}

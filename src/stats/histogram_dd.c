@@ -260,8 +260,7 @@ int nd_histogram2d_ex(const nd_array *x, const nd_array *y, nd_array **hist, nd_
     if (!x || !y || !hist) { nd__err(ND_ERR_VALUE, "histogram2d: x, y and hist must not be NULL"); return -1; }
     if (x->ndim != 1 || y->ndim != 1) { nd__err(ND_ERR_VALUE, "histogram2d: x and y must be 1-d"); return -1; }
     if (x->shape[0] != y->shape[0]) {
-        nd__err(ND_ERR_VALUE, "setting an array element with a sequence. The requested array has an inhomogeneous "
-                              "shape after 1 dimensions. The detected shape was (2,) + inhomogeneous part.");
+        nd__err(ND_ERR_VALUE, "x and y must have the same length.");
         return -1;
     }
     if (check_sample_dtype(x->dtype) < 0 || check_sample_dtype(y->dtype) < 0) return -1;

@@ -366,33 +366,146 @@ static bool fast_bracket(const lane_ops *lo, const nd__sort_kernels *sk, const c
     return true;
 }
 
-/* Reshape the (q..., reduced...) result for keepdims and hand it over (or copy it into
- * out).  Consumes res. */
-static nd_array *finish(nd_array *res, int qndim, const int64_t *qshape, const layout *ly, bool keepdims,
-                        nd_array *out) {
-    if (keepdims) {
+/* How NumPy's Python code writes into out=, which decides what shapes it accepts and
+ * which error it raises: median through np.mean's add.reduce (OUT_REDUCE), the
+ * interpolating quantiles through np.add(..., out=) (OUT_UFUNC), the discrete ones
+ * through take(out=) (OUT_TAKE), the nan* versions by out[...] = result (OUT_ASSIGN). */
+typedef enum { OUT_REDUCE, OUT_UFUNC, OUT_TAKE, OUT_ASSIGN } out_mode;
+
+/* add.reduce(part, axis, out=out) of the iterator: part is the result with the reduced
+ * axis (m middle values) where the axis was; out must fit it exactly. */
+static int reduce_out_check(const nd_array *out, const nd_array *res, const nd_array *a, const layout *ly, int64_t m) {
+    if (out->ndim != res->ndim)
+        return nd__err(ND_ERR_VALUE, "output parameter for reduction operation add has the wrong number of "
+                                     "dimensions: Found %d but expected %d", out->ndim, res->ndim), -1;
+    /* the iterator's shapes: part's, and out's with a newaxis for the reduced one */
+    int64_t part[ND_MAXDIMS + 1];
+    int rax = -1, np_ = 0;
+    if (a->ndim - ly->ondim == 1) rax = ly->perm[ly->ondim]; /* one axis stays in place; several go last */
+    for (int k = 0, j = 0; k <= res->ndim; k++) {
+        if (k == (rax < 0 ? res->ndim : rax)) part[np_++] = m;
+        if (k < res->ndim) part[np_++] = res->shape[j++];
+    }
+    int pos = rax < 0 ? res->ndim : rax; /* out's newaxis */
+    int bad = -1, red = -1, bc = -1;
+    for (int k = 0, j = 0; k < np_; k++) {
+        if (k == pos) continue;
+        int64_t o = out->shape[j], p = part[k];
+        if (o != p && o != 1 && p != 1 && bad < 0) bad = k;
+        else if (o != p && o == 1 && red < 0) red = j;
+        else if (o != p && p == 1 && bc < 0) bc = k;
+        j++;
+    }
+    char b1[512], b2[512], b3[512];
+    if (bad >= 0) {
+        /* remapped out: its dims with "newaxis" at the reduced place, leading ones dropped */
+        size_t len = 0;
+        b2[len++] = '(';
+        bool first = true;
+        for (int k = 0, j = 0; k < np_ && len < sizeof b2 - 32; k++) {
+            if (k == pos && first) continue;
+            len += (size_t)snprintf(b2 + len, sizeof b2 - len, "%s", first ? "" : ",");
+            if (k == pos) len += (size_t)snprintf(b2 + len, sizeof b2 - len, "newaxis");
+            else len += (size_t)snprintf(b2 + len, sizeof b2 - len, "%lld", (long long)out->shape[j++]);
+            first = false;
+        }
+        snprintf(b2 + len, sizeof b2 - len, ")");
+        return nd__err(ND_ERR_VALUE, "operands could not be broadcast together with remapped shapes "
+                                     "[original->remapped]: %s->%s %s ",
+                       nd__shape_str(b1, sizeof b1, out->ndim, out->shape), b2,
+                       nd__shape_str(b3, sizeof b3, np_, part)), -1;
+    }
+    if (red >= 0)
+        return nd__err(ND_ERR_VALUE, "output operand requires a reduction along dimension %d, but the reduction "
+                                     "is not enabled. The dimension size of 1 does not match the expected output "
+                                     "shape.", red), -1;
+    if (bc >= 0) {
+        int64_t b[ND_MAXDIMS + 1];
+        for (int k = 0, j = 0; k < np_; k++) b[k] = k == pos ? part[k] : out->shape[j++];
+        return nd__err(ND_ERR_VALUE, "non-broadcastable operand with shape %s doesn't match the broadcast shape %s",
+                       nd__shape_str(b1, sizeof b1, np_, part), nd__shape_str(b3, sizeof b3, np_, b)), -1;
+    }
+    return 0;
+}
+
+/* np.add(prev, diff * t, out=out): the result broadcast against out must give out's shape,
+ * and its dtype must cast same_kind. */
+static int ufunc_out_check(const nd_array *out, const nd_array *res) {
+    int nd = out->ndim > res->ndim ? out->ndim : res->ndim;
+    int64_t b[ND_MAXDIMS + 2];
+    bool ok = true;
+    for (int k = 0; k < nd; k++) {
+        int ko = k - (nd - out->ndim), kr = k - (nd - res->ndim);
+        int64_t x = ko >= 0 ? out->shape[ko] : 1, y = kr >= 0 ? res->shape[kr] : 1;
+        ok = ok && (x == y || x == 1 || y == 1);
+        b[k] = x == 1 ? y : x;
+    }
+    char b1[512], b2[512];
+    if (!ok) {
+        nd__shape_str(b1, sizeof b1, res->ndim, res->shape);
+        return nd__err(ND_ERR_VALUE, "operands could not be broadcast together with shapes %s %s %s ", b1, b1,
+                       nd__shape_str(b2, sizeof b2, out->ndim, out->shape)), -1;
+    }
+    bool same = nd == out->ndim;
+    for (int k = 0; same && k < nd; k++) same = b[k] == out->shape[k];
+    if (!same)
+        return nd__err(ND_ERR_VALUE, "non-broadcastable output operand with shape %s doesn't match the broadcast "
+                                     "shape %s", nd__shape_str(b1, sizeof b1, out->ndim, out->shape),
+                       nd__shape_str(b2, sizeof b2, nd, b)), -1;
+    if (!nd_can_cast(res->dtype, out->dtype, ND_CASTING_SAME_KIND))
+        return nd__err(ND_ERR_TYPE, "Cannot cast ufunc 'add' output from dtype('%s') to dtype('%s') with casting "
+                                    "rule 'same_kind'", nd_dtype_name(res->dtype), nd_dtype_name(out->dtype)), -1;
+    return 0;
+}
+
+/* Write the (q..., reduced...) result into out as NumPy's code path for this call
+ * would, or reshape it for keepdims and hand it over.  Consumes res.  m is the number of
+ * middle values median averaged (its error text shows them). */
+static nd_array *finish(nd_array *res, int qndim, const int64_t *qshape, const nd_array *a, const layout *ly,
+                        bool keepdims, nd_array *out, out_mode mode, int64_t m) {
+    if (!out && keepdims) {
         int64_t shp[ND_MAXDIMS];
         int nd = 0;
         for (int k = 0; k < qndim; k++) shp[nd++] = qshape[k];
         for (int k = 0; k < ly->kdim; k++) shp[nd++] = ly->kshape[k];
         nd_array *r = nd_reshape(res, ((nd_shape_t){ nd, shp }));
         nd_free(res);
-        if (!r) return NULL;
-        res = r;
+        return r;
     }
     if (!out) return res;
-    bool same = out->ndim == res->ndim;
-    for (int k = 0; same && k < res->ndim; k++) same = out->shape[k] == res->shape[k];
-    if (!same) {
-        char want[256], got[256];
-        nd__shape_str(want, sizeof want, res->ndim, res->shape);
-        nd__shape_str(got, sizeof got, out->ndim, out->shape);
-        nd_free(res);
-        return nd__err(ND_ERR_VALUE, "Wrong shape of argument 'out', shape=%s is required; got shape=%s.",
-                       want, got);
+    /* _ureduce with keepdims writes into out[..., 0 on each reduced axis] */
+    nd_array *dst = out;
+    if (keepdims) {
+        if (out->ndim < a->ndim) {
+            nd_free(res);
+            return nd__err(ND_ERR_INDEX, "too many indices for array: array is %d-dimensional, but %d were indexed",
+                           out->ndim, a->ndim);
+        }
+        nd_index ix[ND_MAXDIMS + 1];
+        ix[0] = ND_ELLIPSIS;
+        for (int k = 0; k < a->ndim; k++) {
+            bool red = true;
+            for (int j = 0; j < ly->ondim; j++) red = red && ly->perm[j] != k;
+            ix[k + 1] = red ? ND_I(0) : ND_ALL;
+        }
+        dst = nd_index_get(out, a->ndim + 1, ix);
+        if (!dst) { nd_free(res); return NULL; }
     }
-    int r = nd_copyto(out, res, ND_CASTING_UNSAFE);
+    int r = 0;
+    switch (mode) {
+    case OUT_REDUCE: r = reduce_out_check(dst, res, a, ly, m); break;
+    case OUT_UFUNC: r = ufunc_out_check(dst, res); break;
+    case OUT_TAKE: {
+        bool same = dst->ndim == res->ndim;
+        for (int k = 0; same && k < res->ndim; k++) same = dst->shape[k] == res->shape[k];
+        if (!same) r = (nd__err(ND_ERR_VALUE, "output array does not match result of ndarray.take"), -1);
+        break;
+    }
+    case OUT_ASSIGN: break; /* copyto's broadcast and its message */
+    }
+    if (r == 0) r = nd_copyto(dst, res, ND_CASTING_UNSAFE);
     nd_free(res);
+    if (dst != out) nd_free(dst);
     return r < 0 ? NULL : out;
 }
 
@@ -405,9 +518,11 @@ static void store_mean(const nd_dtype_t *R, char *dst, const nd_dtype_t *A, cons
     if (A->kind == 'c') {
         round_fn r = rounder(A);
         nd_value v = a;
+        v.v.c.re = 0.0 + a.v.c.re;
+        v.v.c.im = 0.0 + a.v.c.im;
         if (y) {
-            v.v.c.re = r(r(a.v.c.re + b.v.c.re) / 2.0);
-            v.v.c.im = r(r(a.v.c.im + b.v.c.im) / 2.0);
+            v.v.c.re = r(r(a.v.c.re + (0.0 + b.v.c.re)) / 2.0);
+            v.v.c.im = r(r(a.v.c.im + (0.0 + b.v.c.im)) / 2.0);
         }
         nd__value_store(R, dst, v);
         return;
@@ -415,12 +530,13 @@ static void store_mean(const nd_dtype_t *R, char *dst, const nd_dtype_t *A, cons
     double da = A->kind == 'f' ? a.v.f : A->kind == 'u' ? (double)a.v.u : A->kind == 'b' ? (double)a.v.b : (double)a.v.i;
     double db = A->kind == 'f' ? b.v.f : A->kind == 'u' ? (double)b.v.u : A->kind == 'b' ? (double)b.v.b : (double)b.v.i;
     round_fn r = (A->type == ND_TYPE_FLOAT16 || A->type == ND_TYPE_FLOAT32) ? r_f32 : r_f64;
-    double m = y ? r(r(da + db) / 2.0) : da;
+    /* np.mean's add.reduce starts from 0.0: -0.0 middles give +0.0 */
+    double m = y ? r(r(da + (0.0 + db)) / 2.0) : 0.0 + da;
     nd__value_store(R, dst, nd_value_double(m));
 }
 
 static void store_nan(const nd_dtype_t *R, char *dst) {
-    if (R->kind == 'c') nd__value_store(R, dst, nd_value_complex(NAN, NAN));
+    if (R->kind == 'c') nd__value_store(R, dst, nd_value_complex(NAN, 0.0)); /* NumPy stores np.nan */
     else nd__value_store(R, dst, nd_value_double(NAN));
 }
 
@@ -459,7 +575,7 @@ static nd_array *median_impl(const nd_array *a, const nd_median_opts *o, bool sk
                 store_mean(R, res->data, A, f.mid + ks[0] * es, n % 2 ? NULL : f.mid + ks[1] * es);
             }
             fast_free(&f);
-            return res ? finish(res, 0, NULL, &ly, o->keepdims, o->out) : NULL;
+            return res ? finish(res, 0, NULL, a, &ly, o->keepdims, o->out, skip_nan ? OUT_ASSIGN : OUT_REDUCE, 2 - n % 2) : NULL;
         }
         fast_free(&f);
     }
@@ -481,7 +597,7 @@ static nd_array *median_impl(const nd_array *a, const nd_median_opts *o, bool sk
     }
     nd_free(w);
     for (int k = 0; k < warned; k++) warn_all_nan();
-    return finish(res, 0, NULL, &ly, o->keepdims, o->out);
+    return finish(res, 0, NULL, a, &ly, o->keepdims, o->out, skip_nan ? OUT_ASSIGN : OUT_REDUCE, 2 - ly.n % 2);
 }
 
 nd_array *nd_median_ex(const nd_array *a, const nd_median_opts *o) { return median_impl(a, o, false); }
@@ -655,6 +771,7 @@ static nd_array *quantile_impl(const nd_array *a, nd_operand qop, const nd_quant
     qpoint *pts = NULL;
     double *cdf = NULL;
     size_t ksb = 0, ptsb = 0, idxb = 0, cdfb = 0;
+    bool discrete = false;
     if (!valid) {
         nd__err(ND_ERR_VALUE, percent ? "Percentiles must be in the range [0, 100]" : "Quantiles must be in the range [0, 1]");
         goto done;
@@ -681,7 +798,7 @@ static nd_array *quantile_impl(const nd_array *a, nd_operand qop, const nd_quant
         nd_reduce_opts mo = { .axis = o->axis.n > 0 ? o->axis : ND_AXIS_ALL, .keepdims = o->keepdims, .out = o->out };
         return nd_nanmean_ex(a, &mo);
     }
-    bool discrete = o->weights || (methods[o->method].kind == M_DISCRETE) ||
+    discrete = o->weights || (methods[o->method].kind == M_DISCRETE) ||
                     (o->method == ND_METHOD_LINEAR && rq.q_int);
     if (ly.n == 0) {
         nd__err(ND_ERR_INDEX, discrete && A->kind != 'f' ? "cannot do a non-empty take from an empty axes."
@@ -794,7 +911,8 @@ done:
     nd__free(cdf, cdfb);
     nd__free(qv, qbytes);
     if (!res) return NULL;
-    return finish(res, qndim, qshape, &ly, o->keepdims, o->out);
+    return finish(res, qndim, qshape, a, &ly, o->keepdims, o->out,
+                  skip_nan ? OUT_ASSIGN : discrete ? OUT_TAKE : OUT_UFUNC, 0);
 }
 
 nd_array *nd_quantile_ex(const nd_array *a, nd_operand q, const nd_quantile_opts *o) {
