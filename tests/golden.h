@@ -10,7 +10,7 @@
 static FILE *G;
 static int ncases;
 
-static const nd_dtype_t *dt_of(const char *code) {
+static inline const nd_dtype_t *dt_of(const char *code) {
     static const char *const codes[] = { "b1", "i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8", "f2", "f4", "f8", "c8", "c16" };
     static const nd_dtype_t *const dts[] = { ND_BOOL, ND_INT8, ND_INT16, ND_INT32, ND_INT64, ND_UINT8, ND_UINT16, ND_UINT32,
                                              ND_UINT64, ND_FLOAT16, ND_FLOAT32, ND_FLOAT64, ND_COMPLEX64, ND_COMPLEX128 };
@@ -19,7 +19,7 @@ static const nd_dtype_t *dt_of(const char *code) {
     return NULL;
 }
 
-static char *label_text(nd_array *l) {
+static inline char *label_text(nd_array *l) {
     static char buf[256];
     int64_t n = nd_itemsize(l);
     if (n > 255) n = 255;
@@ -29,7 +29,7 @@ static char *label_text(nd_array *l) {
 }
 
 /* Element-wise equality with NaN == NaN, through float64/complex128 (float kinds). */
-static bool same_values_nan(nd_array *got, nd_array *exp) {
+static inline bool same_values_nan(nd_array *got, nd_array *exp) {
     const nd_dtype_t *d = nd_dtype_kind(nd_dtype(got)) == 'c' ? ND_COMPLEX128 : ND_FLOAT64;
     nd_array *g = nd_astype(got, d, .order = 'C'), *e = nd_astype(exp, d, .order = 'C');
     bool ok = g && e;
@@ -43,7 +43,7 @@ static bool same_values_nan(nd_array *got, nd_array *exp) {
     return ok;
 }
 
-static bool same_array(nd_array *got, nd_array *exp, const char *name) {
+static inline bool same_array(nd_array *got, nd_array *exp, const char *name) {
     bool ok = nd_dtype_equal(nd_dtype(got), nd_dtype(exp)) && nd_ndim(got) == nd_ndim(exp) &&
               !memcmp(nd_shape(got), nd_shape(exp), (size_t)nd_ndim(got) * sizeof(int64_t));
     if (ok) {
@@ -65,7 +65,7 @@ static bool same_array(nd_array *got, nd_array *exp, const char *name) {
     return ok;
 }
 
-static bool read_label(const char *name) {
+static inline bool read_label(const char *name) {
     nd_array *l = nd_load_file(G);
     check_count_++;
     if (!l || strcmp(label_text(l), name)) {
@@ -78,7 +78,7 @@ static bool read_label(const char *name) {
     return true;
 }
 
-static bool error_case(nd_array *exp, bool failed, const char *name) {
+static inline bool error_case(nd_array *exp, bool failed, const char *name) {
     if (!(nd_dtype_kind(nd_dtype(exp)) == 'S' && nd_ndim(exp) == 0 && !strncmp(nd_data(exp), "ERR:", 4))) return false;
     char want[512];
     int64_t n = nd_itemsize(exp) < 511 ? nd_itemsize(exp) : 511;
@@ -96,7 +96,7 @@ static bool error_case(nd_array *exp, bool failed, const char *name) {
 }
 
 /* Compare got (consumed) with the next golden case, which must be labelled name. */
-static void expect(const char *name, nd_array *got) {
+static inline void expect(const char *name, nd_array *got) {
     ncases++;
     if (!read_label(name)) { nd_free(got); exit(1); }
     nd_array *exp = nd_load_file(G);

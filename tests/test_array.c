@@ -284,7 +284,9 @@ static void object_basics(void) {
     CHECK_ERR(nd_zeros(ND_SHAPE(-1)), ND_ERR_VALUE, "negative dimensions are not allowed");
     CHECK_ERR(nd_zeros(ND_SHAPE(INT64_MAX, 4)), ND_ERR_VALUE, "array is too big");
     CHECK_ERR(nd_zeros(ND_SHAPE(1LL << 40, 1LL << 40)), ND_ERR_VALUE, "array is too big");
-    nd_array *huge0 = nd_zeros(ND_SHAPE(INT64_MAX, INT64_MAX, 0)); /* size 0: fine, as NumPy */
+    /* size 0, but NumPy still requires the nonzero extents times the itemsize to fit */
+    CHECK_ERR(nd_zeros(ND_SHAPE(INT64_MAX, INT64_MAX, 0)), ND_ERR_VALUE, "array is too big");
+    nd_array *huge0 = nd_zeros(ND_SHAPE(INT64_C(1) << 31, 0, INT64_C(1) << 31), .dtype = ND_UINT8);
     CHECK(huge0 && nd_size(huge0) == 0);
     nd_free(huge0);
     CHECK_ERR(nd_empty(ND_SHAPE(2), .order = 'X'), ND_ERR_VALUE, "order");
@@ -309,7 +311,7 @@ static void views(void) {
     CHECK_ERR(nd_get(a, NULL), ND_ERR_VALUE, NULL);
     CHECK_ERR(nd_reshape(a, ND_SHAPE(5, 5)), ND_ERR_VALUE, "cannot reshape array of size 24 into shape (5,5)");
     CHECK_ERR(nd_reshape(a, ND_SHAPE(-1, -1)), ND_ERR_VALUE, "can only specify one unknown dimension");
-    CHECK_ERR(nd_reshape(a, ND_SHAPE(-1, 5)), ND_ERR_VALUE, "cannot reshape array of size 24 into shape (-1,5)");
+    CHECK_ERR(nd_reshape(a, ND_SHAPE(-1, 5)), ND_ERR_VALUE, "cannot reshape array of size 24 into shape (5)"); /* NumPy leaves out a leading unknown */
     CHECK_ERR(nd_transpose(a, (int[]){ 0, 0, 1 }), ND_ERR_VALUE, "repeated axis in transpose");
     CHECK_ERR(nd_transpose(a, (int[]){ 0, 3, 1 }), ND_ERR_AXIS, "axis 3 is out of bounds for array of dimension 3");
     CHECK_ERR(nd_swapaxes(a, 0, -4), ND_ERR_AXIS, "axis -4 is out of bounds for array of dimension 3");

@@ -285,7 +285,7 @@ static void test_average_misc(void) {
     nd_array *a = nd_arange(0, 6, 1, .dtype = ND_FLOAT64);
     nd_array *m = nd_reshape(a, ND_SHAPE(2, 3));
     nd_array *w0 = nd_zeros(ND_SHAPE(2, 3));
-    CHECK_ERR(nd_average(m, .weights = w0), ND_ERR_VALUE, "Weights sum to zero, can't be normalized");
+    CHECK_ERR(nd_average(m, .weights = w0), ND_ERR_ZERO_DIVISION, "Weights sum to zero, can't be normalized");
     nd_array *sw = NULL;
     nd_array *r = nd_average(m, .axis = ND_AXIS(1), .returned = &sw);
     CHECK(r && sw);

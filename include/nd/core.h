@@ -49,7 +49,8 @@ typedef enum nd_error_code {
     ND_ERR_OVERFLOW,       /* OverflowError */
     ND_ERR_FLOATING,       /* FloatingPointError (np.seterr raise) */
     ND_ERR_NOT_SUPPORTED,  /* NotImplementedError */
-    ND_ERR_RUNTIME         /* RuntimeError */
+    ND_ERR_RUNTIME,        /* RuntimeError */
+    ND_ERR_ZERO_DIVISION   /* ZeroDivisionError (np.arange with step 0, ...) */
 } nd_error_code;
 
 /** Code of the last error recorded on this thread (ND_OK if none). */
@@ -506,7 +507,9 @@ nd_array *nd_view(const nd_array *a, const nd_dtype_t *dtype);
 /** Copy src into dst with broadcasting (np.copyto(dst, src, casting)); casting
  *  DEFAULT means same_kind as NumPy.  Overlapping memory is handled. Returns 0 or -1. */
 int nd_copyto(nd_array *dst, const nd_array *src, nd_casting casting);
-/** a.fill(value): the value is cast to a's dtype (unsafe, as NumPy). Returns 0 or -1. */
+/** a.fill(value): the value is cast to a's dtype (unsafe, as NumPy), except that a C
+ *  integer must fit an integer dtype (NumPy 2: OverflowError "Python integer 300 out
+ *  of bounds for int8"; pass nd_value_typed for a wrapping cast).  Returns 0 or -1. */
 int nd_fill_ex(nd_array *a, nd_value value);
 #define nd_fill(a, value) nd_fill_ex((a), ND_VALUE(value))
 /** a.tobytes(order='C'): a new malloc'd-by-nd buffer of *nbytes bytes; release it with
@@ -529,7 +532,8 @@ int nd_item(const nd_array *a, nd_idx idx, nd_value *out);
  *  and set the error. */
 double nd_item_double(const nd_array *a, nd_idx idx);
 int64_t nd_item_int(const nd_array *a, nd_idx idx);
-/** a[idx] = value, cast to a's dtype (unsafe). Returns 0 or -1. */
+/** a[idx] = value, cast to a's dtype (unsafe; a C integer must fit an integer dtype,
+ *  as in nd_fill). Returns 0 or -1. */
 int nd_itemset_ex(nd_array *a, nd_idx idx, nd_value value);
 #define nd_itemset(a, idx, value) nd_itemset_ex((a), (idx), ND_VALUE(value))
 

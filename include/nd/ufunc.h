@@ -411,7 +411,7 @@ typedef struct nd_average_opts {
  *  result_type(a, w) (with float64 for bool/integer a).  Errors as NumPy: TypeError
  *  "Axis must be specified when shapes of a and weights differ.", "1D weights expected
  *  when shapes of a and weights differ.", ValueError "Length of weights not compatible
- *  with specified axis."; weights summing to 0 give ValueError (NumPy: ZeroDivisionError)
+ *  with specified axis."; weights summing to 0 give ZeroDivisionError
  *  "Weights sum to zero, can't be normalized". */
 nd_array *nd_average_ex(const nd_array *a, const nd_average_opts *o);
 #define nd_average(a, ...) nd_average_ex((a), &(nd_average_opts){ ._ = 0, __VA_ARGS__ })

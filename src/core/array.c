@@ -1,6 +1,7 @@
 /* The array object: allocation, views, reference counting, flags and accessors. */
 #include "core/internal.h"
 
+#include <math.h>
 #include <stdint.h>
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -76,6 +77,36 @@ static void fill_strides(int ndim, const int64_t *shape, int64_t itemsize, char 
     }
 }
 
+/* NumPy checks an empty array's extents too: the nonzero ones times the itemsize must
+ * fit (np.zeros((0, 2**62)) is "too big" as float64, fine as uint8). */
+static bool empty_fits(const nd_dtype_t *dtype, int ndim, const int64_t *shape) {
+    int64_t n = dtype->itemsize;
+    for (int i = 0; i < ndim; i++)
+        if (shape[i] && !nd__mul_ok(n, shape[i], &n)) return false;
+    return true;
+}
+
+/* NumPy's MemoryError text: "Unable to allocate 7.45 GiB for an array with shape
+ * (1000000000,) and data type float64" (sizes as NumPy's _size_to_string). */
+static void *alloc_failed(const nd_dtype_t *dtype, int ndim, const int64_t *shape, int64_t nbytes) {
+    static const char *const units[] = { "bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+    char size[32], sh[256];
+    int bits = 63 - __builtin_clzll((unsigned long long)(nbytes | 1)), unit = (bits > 1 ? bits : 1) / 10;
+    double n = (double)nbytes / (double)(1ULL << (unit * 10));
+    if (nearbyint(n) == 1024) { unit++; n /= 1024; }
+    if (unit == 0) snprintf(size, sizeof size, "%lld bytes", (long long)nbytes);
+    else if (nearbyint(n) < 1000) {
+        snprintf(size, sizeof size, "%#.3g %s", n, units[unit]);
+    } else snprintf(size, sizeof size, "%.0f. %s", n, units[unit]);
+    int len = snprintf(sh, sizeof sh, "(");
+    for (int i = 0; i < ndim && len < (int)sizeof sh - 24; i++) /* a Python tuple: "(3, 4)", "(3,)" */
+        len += snprintf(sh + len, sizeof sh - (size_t)len, i ? ", %lld" : "%lld", (long long)shape[i]);
+    snprintf(sh + len, sizeof sh - (size_t)len, ndim == 1 ? ",)" : ")");
+    nd__err(ND_ERR_MEMORY, "Unable to allocate %s for an array with shape %s and data type %s", size, sh,
+            dtype->name);
+    return NULL;
+}
+
 nd_array *nd__new(const nd_dtype_t *dtype, int ndim, const int64_t *shape, char order, bool zero) {
     if (!dtype) dtype = ND_FLOAT64;
     if (order != 'C' && order != 'F')
@@ -86,9 +117,10 @@ nd_array *nd__new(const nd_dtype_t *dtype, int ndim, const int64_t *shape, char 
     if (ndim > 0 && !shape) return nd__err(ND_ERR_VALUE, "shape must not be NULL");
     int64_t size = nd__shape_size(ndim, shape), nbytes;
     if (size < 0) return NULL;
-    if (!nd__mul_ok(size, dtype->itemsize, &nbytes) || nbytes > INT64_MAX / 2 - ALIGN)
+    if (!nd__mul_ok(size, dtype->itemsize, &nbytes) || (size == 0 && !empty_fits(dtype, ndim, shape)))
         return nd__err(ND_ERR_VALUE, "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
-    if ((uint64_t)nbytes + ALIGN > SIZE_MAX) return nd__nomem();
+    if (nbytes > INT64_MAX / 2 - ALIGN || (uint64_t)nbytes + ALIGN > SIZE_MAX)
+        return alloc_failed(dtype, ndim, shape, nbytes);
     nd_array *a;
     if (nbytes <= SMALL_BYTES) { /* one allocation: the data lives after the dims */
         a = array_struct(ndim, (size_t)nbytes + ALIGN);
@@ -103,7 +135,7 @@ nd_array *nd__new(const nd_dtype_t *dtype, int ndim, const int64_t *shape, char 
         if (!a->mem) {
             nd__scope_forget(a);
             nd__free(a, struct_bytes(ndim, 0));
-            return NULL;
+            return alloc_failed(dtype, ndim, shape, nbytes);
         }
         a->data = (char *)(((uintptr_t)a->mem + ALIGN - 1) & ~(uintptr_t)(ALIGN - 1));
     }

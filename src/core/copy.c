@@ -2,6 +2,7 @@
  * another goes through nd__assign, which walks both with the iterator and converts
  * chunk by chunk with the cast loops of cast.c (no full-size temporaries). */
 #include "core/internal.h"
+#include "ufunc/ufunc_internal.h" /* nd__scalar_to: NEP 50 bounds of C integers */
 #include "core/cast.h"
 
 /* --------------------------------------------------------- the copy loop */
@@ -348,12 +349,12 @@ int nd_fill_ex(nd_array *a, nd_value value) {
     if (!nd__check_writeable(a)) return -1;
     if (a->dtype->itemsize <= 64) { /* the common case: the element lives on the stack */
         _Alignas(64) char elem[64] = { 0 };
-        if (nd__value_store(a->dtype, elem, value) < 0) return -1;
+        if (nd__scalar_to(a->dtype, value, elem) < 0) return -1;
         return fill_elem(a, elem);
     }
     nd_array *one = nd__new(a->dtype, 0, NULL, 'C', true);
     if (!one) return -1;
-    int r = nd__value_store(a->dtype, one->data, value);
+    int r = nd__scalar_to(a->dtype, value, one->data);
     if (r == 0) r = fill_elem(a, one->data);
     nd_free(one);
     return r;
@@ -445,5 +446,5 @@ int nd_itemset_ex(nd_array *a, nd_idx idx, nd_value value) {
     void *p = nd_ptr(a, idx);
     if (!p) return -1;
     if (!nd__check_writeable(a)) return -1;
-    return nd__value_store(a->dtype, p, value);
+    return nd__scalar_to(a->dtype, value, p);
 }

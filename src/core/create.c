@@ -1,6 +1,7 @@
 /* Array creation: empty/zeros/ones/full, from C data, ranges, eye/tri/diag, and
  * callback-driven constructors. */
 #include "core/internal.h"
+#include "ufunc/ufunc_internal.h" /* nd__scalar_to: NEP 50's bounds check of C integers */
 
 #include <math.h>
 
@@ -27,10 +28,18 @@ nd_array *nd_ones_ex(nd_shape_t shape, const nd_create_opts *o) {
     return a;
 }
 
+/* NumPy 2 (since 2.1): an integer fill value must fit an integer dtype, else
+ * OverflowError "Python integer -1 out of bounds for uint8". */
+static int check_fill(const nd_dtype_t *dt, nd_value v) {
+    _Alignas(16) char tmp[16];
+    return dt && nd_dtype_is_integer(dt) ? nd__scalar_to(dt, v, tmp) : 0;
+}
+
 nd_array *nd_full_ex(nd_shape_t shape, nd_value fill, const nd_create_opts *o) {
     nd_create_opts d = { 0 };
     if (o) d = *o;
     if (!d.dtype) d.dtype = nd__value_dtype(fill);
+    if (check_fill(d.dtype, fill) < 0) return NULL;
     nd_array *a = make(shape, &d, false);
     if (a && nd_fill_ex(a, fill) < 0) { nd_free(a); return NULL; }
     return a;
@@ -58,6 +67,7 @@ nd_array *nd_ones_like_ex(const nd_array *p, const nd_create_opts *o) {
     return a;
 }
 nd_array *nd_full_like_ex(const nd_array *p, nd_value fill, const nd_create_opts *o) {
+    if (p && check_fill(o && o->dtype ? o->dtype : p->dtype, fill) < 0) return NULL;
     nd_array *a = make_like(p, o, false);
     if (a && nd_fill_ex(a, fill) < 0) { nd_free(a); return NULL; }
     return a;
@@ -230,6 +240,20 @@ static double value_as_double(nd_value v) {
     }
 }
 
+/* NumPy 2's arange writes start and start + step into the dtype first: a bool
+ * result may have at most 2 values, and integers must fit (OverflowError). */
+static int arange_check(const nd_dtype_t *dt, int64_t len, int64_t start, int64_t step) {
+    if (dt == ND_BOOL && len > 2)
+        return nd_error_set(ND_ERR_TYPE, "arange() is only supported for booleans when the result has at most length 2.");
+    _Alignas(16) char tmp[16];
+    if (!nd_dtype_is_integer(dt)) return 0;
+    if (len > 0 && nd__scalar_to(dt, nd_value_int(start), tmp) < 0) return -1;
+    int64_t next;
+    if (len > 1 && !__builtin_add_overflow(start, step, &next) && nd__scalar_to(dt, nd_value_int(next), tmp) < 0)
+        return -1;
+    return 0;
+}
+
 nd_array *nd_arange_ex(nd_value start, nd_value stop, nd_value step, const nd_arange_opts *o) {
     nd_arange_opts d = { 0 };
     if (!o) o = &d;
@@ -244,12 +268,13 @@ nd_array *nd_arange_ex(nd_value start, nd_value stop, nd_value step, const nd_ar
         int64_t a = start.dtype->kind == 'b' ? start.v.b : start.v.i;
         int64_t b = stop.dtype->kind == 'b' ? stop.v.b : stop.v.i;
         int64_t s = step.dtype->kind == 'b' ? step.v.b : step.v.i;
-        if (s == 0) return nd__err(ND_ERR_VALUE, "division by zero");
+        if (s == 0) return nd__err(ND_ERR_ZERO_DIVISION, "division by zero");
         /* ceil((b - a) / s) in 128-bit to avoid overflow */
         __int128 diff = (__int128)b - a, q = diff / s;
         if (diff % s != 0 && ((diff > 0) == (s > 0))) q++;
         len = q <= 0 ? 0 : q > INT64_MAX ? -1 : (int64_t)q;
         if (len < 0) return nd__err(ND_ERR_VALUE, "Maximum allowed size exceeded");
+        if (arange_check(dt, len, a, s) < 0) return NULL;
         nd_array *r = nd__new(dt, 1, &len, 'C', false);
         if (!r) return NULL;
         if (dt == ND_INT64) {
@@ -271,11 +296,12 @@ nd_array *nd_arange_ex(nd_value start, nd_value stop, nd_value step, const nd_ar
         return r;
     }
     double a = value_as_double(start), b = value_as_double(stop), s = value_as_double(step);
-    if (s == 0) return nd__err(ND_ERR_VALUE, "division by zero");
+    if (s == 0) return nd__err(ND_ERR_ZERO_DIVISION, "division by zero");
     double q = ceil((b - a) / s);
     if (isnan(q)) return nd__err(ND_ERR_VALUE, "arange: cannot compute length");
     if (q > (double)INT64_MAX / 2) return nd__err(ND_ERR_VALUE, "Maximum allowed size exceeded");
     len = q <= 0 ? 0 : (int64_t)q;
+    if (dt == ND_BOOL && arange_check(dt, len, 0, 0) < 0) return NULL;
     nd_array *r = nd__new(dt, 1, &len, 'C', false);
     if (!r) return NULL;
     /* NumPy extrapolates from the first two values: start + i * ((start + step) - start) */
@@ -476,7 +502,8 @@ nd_array *nd_diagflat(const nd_array *v, int64_t k) {
 /* Zero the part of m (last two axes) where keep(i, j) is false. */
 static nd_array *triangle(const nd_array *m, int64_t k, bool lower) {
     if (!m) return nd__err(ND_ERR_VALUE, "array must not be NULL");
-    if (m->ndim == 0) return nd__err(ND_ERR_VALUE, "Input must be at least 1-d.");
+    /* NumPy's tril/triu call tri(*m.shape[-2:]): a 0-d input gives tri() no N */
+    if (m->ndim == 0) return nd__err(ND_ERR_TYPE, "tri() missing 1 required positional argument: 'N'");
     nd_array *src = NULL, *r = NULL;
     if (m->ndim == 1) { /* NumPy broadcasts a vector against an (n, n) mask */
         int64_t n = m->shape[0];

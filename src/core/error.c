@@ -20,6 +20,7 @@ static const char *const err_names[] = {
     [ND_ERR_FLOATING] = "FloatingPointError",
     [ND_ERR_NOT_SUPPORTED] = "NotImplementedError",
     [ND_ERR_RUNTIME] = "RuntimeError",
+    [ND_ERR_ZERO_DIVISION] = "ZeroDivisionError",
 };
 
 nd_error_code nd_error(void) { return err_code; }

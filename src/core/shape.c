@@ -37,6 +37,20 @@ static bool nocopy_strides(const nd_array *a, int nnew, const int64_t *newdims, 
     return true;
 }
 
+/* The requested shape as NumPy's reshape error prints it: leading unknown (negative)
+ * extents left out, later ones spelled "newaxis": (3,newaxis), (0), (3,). */
+static const char *reshape_str(char *buf, size_t cap, int n, const int64_t *dims) {
+    int i = 0, len;
+    while (i < n && dims[i] < 0) i++;
+    if (i == n) { snprintf(buf, cap, "()"); return buf; }
+    len = snprintf(buf, cap, "(%lld", (long long)dims[i]);
+    for (i++; i < n && len > 0 && (size_t)len < cap; i++)
+        len += dims[i] < 0 ? snprintf(buf + len, cap - (size_t)len, ",newaxis")
+                           : snprintf(buf + len, cap - (size_t)len, ",%lld", (long long)dims[i]);
+    if (len > 0 && (size_t)len < cap) snprintf(buf + len, cap - (size_t)len, n == 1 ? ",)" : ")");
+    return buf;
+}
+
 nd_array *nd_reshape_ex(const nd_array *a, nd_shape_t shape, char order) {
     if (!a) return nd__err(ND_ERR_VALUE, "array must not be NULL");
     if (shape.ndim < 0 || shape.ndim > ND_MAXDIMS || (shape.ndim && !shape.dims))
@@ -48,11 +62,9 @@ nd_array *nd_reshape_ex(const nd_array *a, nd_shape_t shape, char order) {
     char buf[512];
     for (int i = 0; i < shape.ndim; i++) {
         dims[i] = shape.dims[i];
-        if (dims[i] == -1) {
+        if (dims[i] < 0) { /* NumPy takes any negative extent as the unknown one */
             if (unknown >= 0) return nd__err(ND_ERR_VALUE, "can only specify one unknown dimension");
             unknown = i;
-        } else if (dims[i] < 0) {
-            return nd__err(ND_ERR_VALUE, "negative dimensions not allowed");
         } else if (!nd__mul_ok(known, dims[i], &known)) {
             return nd__err(ND_ERR_VALUE, "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
         }
@@ -60,13 +72,13 @@ nd_array *nd_reshape_ex(const nd_array *a, nd_shape_t shape, char order) {
     if (unknown >= 0) {
         if (known == 0 || size % known)
             return nd__err(ND_ERR_VALUE, "cannot reshape array of size %lld into shape %s", (long long)size,
-                           nd__shape_str(buf, sizeof buf, shape.ndim, shape.dims));
+                           reshape_str(buf, sizeof buf, shape.ndim, shape.dims));
         dims[unknown] = size / known;
         known = size;
     }
     if (known != size)
         return nd__err(ND_ERR_VALUE, "cannot reshape array of size %lld into shape %s", (long long)size,
-                       nd__shape_str(buf, sizeof buf, shape.ndim, shape.dims));
+                       reshape_str(buf, sizeof buf, shape.ndim, shape.dims));
     int64_t strides[ND_MAXDIMS];
     if (size == 0 || nocopy_strides(a, shape.ndim, dims, order == 'F', strides)) {
         if (size == 0) { /* fresh contiguous strides */
@@ -158,7 +170,11 @@ nd_array *nd_transpose(const nd_array *a, const int *axes) {
 nd_array *nd_swapaxes(const nd_array *a, int axis1, int axis2) {
     if (!a) return nd__err(ND_ERR_VALUE, "array must not be NULL");
     int x = nd__check_axis(axis1, a->ndim), y = x < 0 ? -1 : nd__check_axis(axis2, a->ndim);
-    if (x < 0 || y < 0) return NULL;
+    if (x < 0 || y < 0) { /* NumPy names the argument: "axis2: axis 2 is out of bounds ..." */
+        char msg[256];
+        snprintf(msg, sizeof msg, "%s", nd_error_message());
+        return nd__err(ND_ERR_AXIS, "%s: %s", x < 0 ? "axis1" : "axis2", msg);
+    }
     int perm[ND_MAXDIMS];
     for (int i = 0; i < a->ndim; i++) perm[i] = i;
     perm[x] = y;

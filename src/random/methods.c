@@ -198,6 +198,9 @@ static nd_array *dist_run(nd_rng *rng, const dist *d, const nd_rparam *par, cons
             if (!arrs[na]) goto done;
             argpos[na] = j;
             u.op[j] = 1 + na++;
+        } else if (!par[j].v.dtype) { /* ND_RPARAM of a NULL array */
+            nd_error_set(ND_ERR_VALUE, "%s must not be NULL", d->pname[j]);
+            goto done;
         } else if (d->int_param[j]) {
             u.sc[j].i = val_i(par[j].v);
         } else {

@@ -106,6 +106,9 @@ nd_array *nd_random_integers_ex(nd_rng *rng, nd_rparam low, nd_rparam high, cons
             if (!arrs[na]) goto done;
             if (j == 0) u.lo_op = 1 + na; else u.hi_op = 1 + na;
             na++;
+        } else if (!par[j].v.dtype) { /* ND_RPARAM of a NULL array */
+            nd_error_set(ND_ERR_VALUE, "%s must not be NULL", j ? "high" : "low");
+            goto done;
         } else if (!value_i128(par[j].v, sc[j])) {
             nd_error_set(ND_ERR_VALUE, "%s is out of bounds for %s", j ? "high" : "low", nd_dtype_name(dt));
             goto done;

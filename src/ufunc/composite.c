@@ -119,6 +119,10 @@ nd_array *nd_around_ex(const nd_array *a, const nd_around_opts *o) {
         if (!ok && r != out) nd_free(r);
         return ok ? r : NULL;
     }
+    if (k == 'b' && dec != 0 && !out) /* NumPy works in a bool output it cannot cast into */
+        return nd__err(ND_ERR_TYPE, "Cannot cast ufunc '%s' output from dtype('float64') to dtype('bool') with "
+                       "casting rule 'same_kind'", dec > 0 ? "multiply" : "divide");
+    if (k == 'b' && dec == 0 && !out) return nd_rint(a); /* float16, as np.rint */
     if (isint && dec >= 0) {
         if (!out) return nd_copy(a, 'K');
         return nd_copyto(out, a, ND_CASTING_UNSAFE) < 0 ? NULL : out;
@@ -313,14 +317,16 @@ int nd_array_equiv(const nd_array *a1, const nd_array *a2) {
 
 nd_array *nd_sinc(const nd_array *x) {
     if (!x) return nd__err(ND_ERR_VALUE, "array must not be NULL");
-    /* y = pi * where(x == 0, 1e-20, x); sin(y) / y.  where() makes the Python float
-     * 1e-20 a float64 array, so the work is in float64 / complex128 */
-    nd_array *x64 = nd_astype(x, x->dtype->kind == 'c' ? ND_COMPLEX128 : ND_FLOAT64);
-    nd_array *y = x64 ? nd_multiply(x64, ND__PI_D) : NULL;
-    nd_free(x64);
-    if (!y) return NULL;
-    nd_array *m = nd_equal(x, 0), *r = NULL;
-    if (m && nd_multiply(1.0e-20, ND__PI_D, .out = y, .where = m) && (r = nd_sin(y)) && !nd_divide(r, y, .out = r)) {
+    /* NumPy 2: y = pi * x; y = where(y, y, eps); sin(y) / y, in x's own float type
+     * (float64 for bool and integers); eps is finfo(dtype).eps for floats, 1e-20
+     * otherwise, so sinc(0) is 1 in every precision */
+    char k = x->dtype->kind;
+    const nd_dtype_t *dt = k == 'f' || k == 'c' ? x->dtype : ND_FLOAT64;
+    nd_finfo_t fi;
+    double eps = k == 'f' && nd_finfo(dt, &fi) == 0 ? fi.eps : 1.0e-20;
+    nd_array *y = nd_multiply(x, ND__PI_D, .dtype = dt), *m = y ? nd_equal(y, 0) : NULL, *r = NULL;
+    if (m && nd_positive(nd_value_typed(dt, eps), .out = y, .where = m) && (r = nd_sin(y)) &&
+        !nd_divide(r, y, .out = r)) {
         nd_free(r);
         r = NULL;
     }

@@ -547,6 +547,26 @@ static bool bad_overlap(const nd_array *in, const nd_array *out, int ndim, const
     return nd_shares_memory(in, out);
 }
 
+/* NumPy lists every operand of the failed broadcast, a scalar as "()": "operands could
+ * not be broadcast together with shapes (4,) () (3,) " (nd__broadcast saw arrays only). */
+static int broadcast_error(const nd__call *c, int nin, int nout) {
+    bool scalars = false;
+    for (int k = 0; k < nin; k++) scalars |= !c->in[k].array;
+    if (!scalars) return -1;
+    char msg[1024], buf[512];
+    int n = snprintf(msg, sizeof msg, "operands could not be broadcast together with shapes ");
+    const nd_array *ops[ND__UF_MAXARGS + 1];
+    int nop = 0;
+    for (int k = 0; k < nin; k++) ops[nop++] = c->in[k].array;
+    for (int k = 0; k < nout; k++)
+        if (c->out[k]) ops[nop++] = c->out[k];
+    if (c->where) ops[nop++] = c->where;
+    for (int j = 0; j < nop && n < (int)sizeof msg; j++)
+        n += snprintf(msg + n, sizeof msg - (size_t)n, "%s ",
+                      ops[j] ? nd__shape_str(buf, sizeof buf, ops[j]->ndim, ops[j]->shape) : "()");
+    return nd_error_set(ND_ERR_VALUE, "%s", msg);
+}
+
 int nd__execute(nd__call *c) {
     const nd_ufunc *uf = c->uf;
     const nd__uloop *l = c->loop;
@@ -589,7 +609,7 @@ int nd__execute(nd__call *c) {
     int64_t shape[ND_MAXDIMS];
     if (na) {
         static _Thread_local int64_t tmp[ND__UF_MAXARGS + 1][ND_MAXDIMS];
-        if (nd__broadcast(na, arrs, &ndim, shape, tmp) < 0) return -1;
+        if (nd__broadcast(na, arrs, &ndim, shape, tmp) < 0) return broadcast_error(c, nin, nout);
     }
     for (int k = 0; k < nout; k++) {
         nd_array *o = c->out[k];

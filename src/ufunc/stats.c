@@ -716,7 +716,7 @@ nd_array *nd_average_ex(const nd_array *a, const nd_average_opts *o) {
     nd_array *zero = scl ? nd_equal(scl, 0.0) : NULL;
     nd_array *anyz = zero ? nd_any(zero) : NULL;
     int rc = anyz ? 0 : -1;
-    if (anyz && *(const unsigned char *)anyz->data) rc = nd_error_set(ND_ERR_VALUE, "Weights sum to zero, can't be normalized");
+    if (anyz && *(const unsigned char *)anyz->data) rc = nd_error_set(ND_ERR_ZERO_DIVISION, "Weights sum to zero, can't be normalized");
     nd_free(zero);
     nd_free(anyz);
     if (rc == 0) {
