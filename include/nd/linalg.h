@@ -44,7 +44,9 @@ const char *nd_linalg_gemm_kernel(void);
 
 typedef struct nd_matmul_opts {
     int _;
-    nd_array *out; /* write the result here (returned, not a new reference) */
+    nd_array *out; /* write the result here (returned, not a new reference); NumPy's checks
+                    * in NumPy's order: the 'same_kind' cast, the core dimensions, then
+                    * the result broadcasts to out's leading dimensions */
 } nd_matmul_opts;
 nd_array *nd_matmul_ex(const nd_array *a, const nd_array *b, const nd_matmul_opts *o);
 /** np.matmul(a, b) / a @ b: stacked over broadcast leading dimensions, 1-d operands
@@ -84,7 +86,8 @@ nd_array *nd_trace_ex(const nd_array *a, const nd_trace_opts *o);
 #define nd_trace(a, ...) nd_trace_ex((a), &(nd_trace_opts){ ._ = 0, __VA_ARGS__ })
 
 /** np.linalg.multi_dot(arrays): n >= 2; first/last may be 1-d; the multiplication order
- *  minimizes the scalar multiplications (dynamic programming, as NumPy). */
+ *  minimizes the scalar multiplications (dynamic programming, as NumPy).  Two arrays are
+ *  nd_dot(a, b), without dimension checks, as in NumPy. */
 nd_array *nd_linalg_multi_dot(int n, const nd_array *const *arrays);
 /** np.linalg.matrix_power(a, n): repeated squaring; n < 0 inverts first (LinAlgError
  *  "Singular matrix"); n == 0 gives the identity (of a's dtype). */
@@ -105,7 +108,9 @@ typedef struct nd_cross_opts {
 } nd_cross_opts;
 nd_array *nd_cross_ex(const nd_array *a, const nd_array *b, const nd_cross_opts *o);
 /** np.cross(a, b): vectors of 2 or 3 components (2-component vectors give the z value;
- *  NumPy 2 deprecates them but still computes them). */
+ *  NumPy 2 deprecates them but still computes them).  0-d operands are NumPy 2's
+ *  ValueError "At least one array has zero dimension"; bad axes are AxisErrors naming
+ *  the argument ("axisa: axis 2 is out of bounds ..."). */
 #define nd_cross(a, b, ...) nd_cross_ex((a), (b), &(nd_cross_opts){ ._ = 0, __VA_ARGS__ })
 
 /* ------------------------------------------------------------- einsum */
@@ -117,7 +122,8 @@ typedef enum nd_einsum_optimize {
 } nd_einsum_optimize;
 typedef struct nd_einsum_opts {
     int _;
-    nd_einsum_optimize optimize;
+    nd_einsum_optimize optimize; /* also picks the error texts: NONE and AUTO give NumPy's
+                                  * C einsum's (optimize=False), GREEDY its Python parser's */
     const nd_dtype_t *dtype; /* NULL: result_type of the operands */
     nd_array *out;           /* write the result here (returned, not a new reference) */
     nd_casting casting;      /* operands -> dtype and result -> out; DEFAULT: 'safe' */
@@ -134,7 +140,8 @@ nd_array *nd_einsum_ex(const char *subscripts, int n, const nd_array *const *ops
     (const nd_array *const[]){__VA_ARGS__}, NULL)
 /** np.einsum_path(subscripts, *operands, optimize='greedy'): the contraction path as
  *  NumPy prints its first result, e.g. "['einsum_path', (0, 1), (0, 1)]".  A string to
- *  release with nd_free_bytes, or NULL + error. */
+ *  release with nd_free_bytes, or NULL + error (the messages of NumPy's Python parser,
+ *  which lets an output label repeat). */
 char *nd_einsum_path(const char *subscripts, int n, const nd_array *const *ops);
 typedef struct nd_einsum_path_opts {
     int _;
@@ -194,7 +201,8 @@ nd_array *nd_linalg_eigvalsh_ex(const nd_array *a, const nd_eigh_opts *o);
  *  complex shifted QR; the eigenvalues come in the order of its Schur form's diagonal
  *  (like LAPACK's, whose shifts differ, so the order may differ from NumPy's for the same
  *  matrix; NumPy documents no order either: sort w if you need one), each vector scaled
- *  to unit norm with its largest component real, as zgeev.  0/-1. */
+ *  to unit norm with its largest component real, as zgeev.  NaN/inf in a: LinAlgError
+ *  "Array must not contain infs or NaNs".  0/-1. */
 int nd_linalg_eig(const nd_array *a, nd_array **w, nd_array **v);
 /** np.linalg.eigvals(a). */
 nd_array *nd_linalg_eigvals(const nd_array *a);
@@ -264,7 +272,10 @@ typedef struct nd_norm_opts {
     bool keepdims;
 } nd_norm_opts;
 nd_array *nd_linalg_norm_ex(const nd_array *x, const nd_norm_opts *o);
-/** np.linalg.norm(x, ord=None, axis=None, keepdims=False). */
+/** np.linalg.norm(x, ord=None, axis=None, keepdims=False).  The 2-norm and Frobenius
+ *  norm are NumPy's sqrt of the plain sum of squares (float32/float16 sums in float), so
+ *  they overflow to inf / underflow to 0 where NumPy's do; NaN propagates through the
+ *  inf/-inf/1/-1 orders as np.maximum/np.minimum. */
 #define nd_linalg_norm(x, ...) nd_linalg_norm_ex((x), &(nd_norm_opts){ ._ = 0, __VA_ARGS__ })
 
 typedef struct nd_cond_opts { int _; nd_norm_ord ord; double p; } nd_cond_opts;

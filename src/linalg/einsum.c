@@ -25,15 +25,21 @@ typedef struct spec {
 
 static bool is_letter(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); }
 
-/* Parse one term; ell_dims is how many dimensions '...' covers (-1: unknown yet).
- * Returns 0, or -1 with NumPy's error. */
-static int parse_term(const char *s, const char *e, const nd_array *op, int nell_total, term *t, bool is_out, int *ell_out) {
+/* Parse one term (operand k; the output when is_out); ell_dims is how many dimensions
+ * '...' covers (-1: unknown yet).  Returns 0, or -1 with NumPy's error. */
+static int parse_term(const char *s, const char *e, const nd_array *op, int nell_total, term *t, bool is_out, int *ell_out,
+                      int k) {
     int letters = 0, ell = 0;
     for (const char *p = s; p < e; p++) {
         if (*p == ' ') continue;
         if (*p == '.') {
             if (p + 2 >= e || p[1] != '.' || p[2] != '.' || ell) {
-                nd__err(ND_ERR_VALUE, "einstein sum subscripts string contains a '.' that is not part of an ellipsis ('...')");
+                if (is_out)
+                    nd__err(ND_ERR_VALUE, "einstein sum subscripts string contains a '.' that is not part of an ellipsis "
+                            "('...') in the output");
+                else
+                    nd__err(ND_ERR_VALUE, "einstein sum subscripts string contains a '.' that is not part of an ellipsis "
+                            "('...') in operand %d", k);
                 return -1;
             }
             ell = 1;
@@ -49,7 +55,7 @@ static int parse_term(const char *s, const char *e, const nd_array *op, int nell
     int nell = 0;
     if (!is_out) {
         if (letters > op->ndim || (!ell && letters != op->ndim)) {
-            if (letters > op->ndim) nd__err(ND_ERR_VALUE, "einstein sum subscripts string contains too many subscripts for operand");
+            if (letters > op->ndim) nd__err(ND_ERR_VALUE, "einstein sum subscripts string contains too many subscripts for operand %d", k);
             else nd__err(ND_ERR_VALUE, "operand has more dimensions than subscripts given in einstein sum, but no '...' ellipsis provided to broadcast the extra dimensions.");
             return -1;
         }
@@ -71,10 +77,195 @@ static int parse_term(const char *s, const char *e, const nd_array *op, int nell
     return 0;
 }
 
-static int parse(const char *subs, int nops, const nd_array *const *ops, spec *sp) {
+/* NumPy's einsum_path (Python, used by optimize='greedy' and einsum_path) checks the
+ * subscripts in its own order with its own messages. */
+static int py_check(const char *subs, int nops, const nd_array *const *ops) {
+    char s[512];
+    size_t n = 0;
+    for (const char *p = subs; *p && n < sizeof s - 1; p++) if (*p != ' ') s[n++] = *p;
+    s[n] = 0;
+    if (n == sizeof s - 1) return 0; /* very long: the generic checks only */
+    for (size_t i = 0; i < n; i++)
+        if (!strchr(".,->", s[i]) && !is_letter(s[i])) {
+            nd__err(ND_ERR_VALUE, "Character %c is not a valid symbol.", s[i]);
+            return -1;
+        }
+    char *arrow = strstr(s, "->");
+    if (strchr(s, '-') || strchr(s, '>')) {
+        int minus = 0, gt = 0;
+        for (size_t i = 0; i < n; i++) { minus += s[i] == '-'; gt += s[i] == '>'; }
+        if (minus > 1 || gt > 1 || !arrow) { nd__err(ND_ERR_VALUE, "Subscripts can only contain one '->'."); return -1; }
+    }
+    char *end_in = arrow ? arrow : s + n;
+    int nterms = 0, ellk[MAXOPS + 1];
+    for (char *t = s; t <= end_in; nterms++) { /* each input term: its ellipsis */
+        char *e = t;
+        while (e < end_in && *e != ',') e++;
+        int dots = 0, trip = 0, letters = 0;
+        for (char *q = t; q < e; q++) {
+            dots += *q == '.';
+            letters += is_letter(*q);
+            if (q + 2 < e && !strncmp(q, "...", 3)) trip++;
+        }
+        if (dots && (dots != 3 || trip != 1)) { nd__err(ND_ERR_VALUE, "Invalid Ellipses."); return -1; }
+        if (nterms <= MAXOPS) ellk[nterms] = dots ? 1 : 0;
+        if (dots && nterms < nops && ops[nterms]->ndim > 0 &&
+            (ops[nterms]->ndim > 1 ? ops[nterms]->ndim : 1) - letters < 0) {
+            nd__err(ND_ERR_VALUE, "Ellipses lengths do not match.");
+            return -1;
+        }
+        t = e + 1;
+    }
+    if (arrow)
+        for (char *q = arrow + 2; *q; q++) {
+            if (!strncmp(q, "...", 3)) { q += 2; continue; }
+            bool found = false; /* the input's '...' are letters by now in NumPy */
+            for (char *r = s; r < end_in && !found; r++) found = *r == *q && *q != '.';
+            if (!found) { nd__err(ND_ERR_VALUE, "Output character %c did not appear in the input", *q); return -1; }
+        }
+    if (nterms != nops) {
+        nd__err(ND_ERR_VALUE, "Number of einsum subscripts must be equal to the number of operands.");
+        return -1;
+    }
+    int64_t size[128];
+    for (int i = 0; i < 128; i++) size[i] = -1;
+    char *t = s;
+    for (int k = 0; k < nops; k++) {
+        char *e = t;
+        while (e < end_in && *e != ',') e++;
+        if (!ellk[k]) {
+            int letters = (int)(e - t);
+            if (letters != ops[k]->ndim) {
+                nd__err(ND_ERR_VALUE, "Einstein sum subscript %c does not contain the correct number of indices for "
+                        "operand %d.", k < (int)(end_in - s) ? s[k] : '?', k);
+                return -1;
+            }
+            for (int d = 0; d < letters; d++) {
+                int l = (unsigned char)t[d];
+                int64_t dim = ops[k]->shape[d];
+                if (size[l] < 0 || size[l] == 1) size[l] = dim;
+                else if (dim != 1 && dim != size[l]) {
+                    nd__err(ND_ERR_VALUE, "Size of label '%c' for operand %d (%lld) does not match previous terms (%lld).", l,
+                            k, (long long)size[l], (long long)dim);
+                    return -1;
+                }
+            }
+        }
+        t = e + 1;
+    }
+    return 0;
+}
+
+/* NumPy's C einsum (optimize=False) reads the terms one by one, the output, then
+ * collapses repeated labels and broadcasts with the iterator; its operand-count
+ * messages are worded the other way round, kept as NumPy has them. */
+static int c_check(const char *subs, int nops, const nd_array *const *ops) {
+    const char *s = subs;
+    for (int k = 0; k < nops; k++) {
+        size_t len = strcspn(s, ",-");
+        if (k == nops - 1 && s[len] == ',') {
+            nd__err(ND_ERR_VALUE, "more operands provided to einstein sum function than specified in the subscripts string");
+            return -1;
+        }
+        if (k < nops - 1 && s[len] != ',') {
+            nd__err(ND_ERR_VALUE, "fewer operands provided to einstein sum function than specified in the subscripts string");
+            return -1;
+        }
+        term tmp;
+        if (parse_term(s, s + len, ops[k], 0, &tmp, false, NULL, k) < 0) return -1;
+        s += len;
+        if (k < nops - 1) s++;
+    }
+    if (s[0] == '-' && s[1] == '>') {
+        bool seen[128] = { false }, ell = false;
+        for (const char *q = subs; q < s; q++) if (is_letter(*q)) seen[(unsigned char)*q] = true;
+        for (const char *q = s + 2; *q; q++) {
+            if (is_letter(*q)) {
+                if (strchr(q + 1, *q)) {
+                    nd__err(ND_ERR_VALUE, "einstein sum subscripts string includes output subscript '%c' multiple times", *q);
+                    return -1;
+                }
+                if (!seen[(unsigned char)*q]) {
+                    nd__err(ND_ERR_VALUE, "einstein sum subscripts string included output subscript '%c' which never "
+                            "appeared in an input", *q);
+                    return -1;
+                }
+            } else if (*q == '.') {
+                if (ell || q[1] != '.' || q[2] != '.') {
+                    nd__err(ND_ERR_VALUE, "einstein sum subscripts string contains a '.' that is not part of an ellipsis "
+                            "('...') in the output");
+                    return -1;
+                }
+                ell = true;
+                q += 2;
+            } else if (*q != ' ') {
+                nd__err(ND_ERR_VALUE, "invalid subscript '%c' in einstein sum subscripts string, subscripts must be letters", *q);
+                return -1;
+            }
+        }
+    } else if (*s) {
+        nd__err(ND_ERR_VALUE, "einstein sum subscript string does not contain proper '->' output specified");
+        return -1;
+    }
+    return 0;
+}
+
+/* NumPy's C einsum errors for labels whose sizes disagree: within one operand (the
+ * diagonal), then across operands (the iterator's broadcast error, remapped shapes in
+ * iteration order: output labels, then the summed ones by code; leading new axes left
+ * out). */
+static int c_size_error(const spec *sp, const nd_array *const *ops) {
+    for (int k = 0; k < sp->nops; k++)
+        for (int d = 0; d < sp->in[k].n; d++)
+            for (int e = 0; e < d; e++)
+                if (sp->in[k].lab[e] == sp->in[k].lab[d] && ops[k]->shape[e] != ops[k]->shape[d]) {
+                    int l = sp->in[k].lab[d];
+                    nd__err(ND_ERR_VALUE, "dimensions in operand %d for collapsing index '%c' don't match (%lld != %lld)", k,
+                            l < 128 ? l : '?', (long long)ops[k]->shape[e], (long long)ops[k]->shape[d]);
+                    return -1;
+                }
+    int it[256], nit = 0;
+    bool in_out[256] = { false };
+    for (int i = 0; i < sp->out.n; i++) { it[nit++] = sp->out.lab[i]; in_out[sp->out.lab[i]] = true; }
+    for (int l = 0; l < 256; l++) {
+        if (in_out[l] || sp->size[l] < 0) continue;
+        it[nit++] = l;
+    }
+    char msg[2048], sh[256];
+    size_t m = (size_t)snprintf(msg, sizeof msg, "operands could not be broadcast together with remapped shapes "
+                                "[original->remapped]: ");
+    for (int k = 0; k < sp->nops && m < sizeof msg - 300; k++) {
+        int64_t orig[ND_MAXDIMS];
+        int no = 0, lab[ND_MAXDIMS];
+        for (int d = 0; d < sp->in[k].n; d++) {
+            bool dup = false;
+            for (int e = 0; e < no; e++) dup |= lab[e] == sp->in[k].lab[d];
+            if (!dup) { lab[no] = sp->in[k].lab[d]; orig[no++] = ops[k]->shape[d]; }
+        }
+        m += (size_t)snprintf(msg + m, sizeof msg - m, "%s->(", nd__shape_str(sh, sizeof sh, no, orig));
+        int shown = 0;
+        for (int i = 0; i < nit && m < sizeof msg - 40; i++) {
+            int e = -1;
+            for (int q = 0; q < no; q++) if (lab[q] == it[i]) e = q;
+            if (e < 0 && !shown) continue;
+            if (e < 0) m += (size_t)snprintf(msg + m, sizeof msg - m, "%snewaxis", shown ? "," : "");
+            else m += (size_t)snprintf(msg + m, sizeof msg - m, "%s%lld", shown ? "," : "", (long long)orig[e]);
+            shown++;
+        }
+        m += (size_t)snprintf(msg + m, sizeof msg - m, "%s) ", shown == 1 ? "," : "");
+    }
+    nd__err(ND_ERR_VALUE, "%s", msg);
+    return -1;
+}
+
+/* py: NumPy's Python parser (optimize='greedy'); path: einsum_path, which also lets an
+ * output label repeat (only the final contraction would refuse it). */
+static int parse(const char *subs, int nops, const nd_array *const *ops, spec *sp, bool py, bool path) {
     memset(sp, 0, sizeof *sp);
+    if (nops <= MAXOPS && (py ? py_check(subs, nops, ops) : c_check(subs, nops, ops)) < 0) return -1;
     const char *arrow = strstr(subs, "->");
     const char *end_in = arrow ? arrow : subs + strlen(subs);
+    bool mismatch = false;
     /* count terms */
     int nterms = 1;
     for (const char *p = subs; p < end_in; p++) if (*p == ',') nterms++;
@@ -89,7 +280,7 @@ static int parse(const char *subs, int nops, const nd_array *const *ops, spec *s
         const char *e = s;
         while (e < end_in && *e != ',') e++;
         int ne;
-        if (parse_term(s, e, ops[k], 0, &sp->in[k], false, &ne) < 0) return -1;
+        if (parse_term(s, e, ops[k], 0, &sp->in[k], false, &ne, k) < 0) return -1;
         if (ne > ell_max) ell_max = ne;
         s = e + 1;
     }
@@ -97,7 +288,7 @@ static int parse(const char *subs, int nops, const nd_array *const *ops, spec *s
     for (int k = 0; k < nops; k++) { /* again with the width known */
         const char *e = s;
         while (e < end_in && *e != ',') e++;
-        if (parse_term(s, e, ops[k], ell_max, &sp->in[k], false, NULL) < 0) return -1;
+        if (parse_term(s, e, ops[k], ell_max, &sp->in[k], false, NULL, k) < 0) return -1;
         s = e + 1;
     }
     /* label sizes, with size-1 broadcasting */
@@ -107,6 +298,7 @@ static int parse(const char *subs, int nops, const nd_array *const *ops, spec *s
             int l = sp->in[k].lab[d];
             int64_t sz = ops[k]->shape[d];
             if (sp->size[l] < 0 || sp->size[l] == 1) sp->size[l] = sz;
+            else if (sz != 1 && sz != sp->size[l] && !py) mismatch = true; /* reported once the output is known */
             else if (sz != 1 && sz != sp->size[l]) {
                 if (l >= 128) nd__err(ND_ERR_VALUE, "operands could not be broadcast together with remapped shapes");
                 else nd__err(ND_ERR_VALUE, "size of label '%c' for operand %d (%lld) does not match previous terms (%lld).", l, k,
@@ -117,7 +309,7 @@ static int parse(const char *subs, int nops, const nd_array *const *ops, spec *s
     if (arrow) {
         const char *o = arrow + 2;
         const char *oe = o + strlen(o);
-        if (parse_term(o, oe, NULL, ell_max, &sp->out, true, NULL) < 0) return -1;
+        if (parse_term(o, oe, NULL, ell_max, &sp->out, true, NULL, -1) < 0) return -1;
         bool has_ell = strstr(o, "...") != NULL;
         for (int i = 0; i < sp->out.n; i++) {
             int l = sp->out.lab[i];
@@ -125,7 +317,7 @@ static int parse(const char *subs, int nops, const nd_array *const *ops, spec *s
                 nd__err(ND_ERR_VALUE, "einstein sum subscripts string included output subscript '%c' which never appeared in an input", l);
                 return -1;
             }
-            for (int j = 0; j < i; j++)
+            for (int j = 0; j < i && !path; j++)
                 if (sp->out.lab[j] == l) {
                     nd__err(ND_ERR_VALUE, "einstein sum subscripts string includes output subscript '%c' multiple times", l);
                     return -1;
@@ -147,6 +339,7 @@ static int parse(const char *subs, int nops, const nd_array *const *ops, spec *s
         for (int k = 0; k < nops; k++) for (int d = 0; d < sp->in[k].n; d++) if (sp->in[k].lab[d] < 128) count[sp->in[k].lab[d]]++;
         for (int l = 0; l < 128; l++) if (count[l] == 1) sp->out.lab[sp->out.n++] = l;
     }
+    if (mismatch) return c_size_error(sp, ops);
     return 0;
 }
 
@@ -511,7 +704,7 @@ nd_array *nd_einsum_ex(const char *subscripts, int n, const nd_array *const *ops
                                "according to the rule '%s'", i, ops[i]->dtype->name, dt->name, casting_name(casting));
     }
     static _Thread_local spec sp;
-    if (parse(subscripts, n, ops, &sp) < 0) return NULL;
+    if (parse(subscripts, n, ops, &sp, o && o->optimize == ND_EINSUM_GREEDY, false) < 0) return NULL;
     nd_array *out = o ? o->out : NULL;
     if (out) {
         if (out->ndim != sp.out.n)
@@ -749,7 +942,7 @@ char *nd_einsum_path_ex(const char *subscripts, int n, const nd_array *const *op
     if (n > MAXOPS) return nd__err(ND_ERR_VALUE, "too many operands for einsum (at most %d)", MAXOPS);
     for (int i = 0; i < n; i++) if (!ops[i]) return nd__err(ND_ERR_VALUE, "einsum: NULL operand");
     static _Thread_local spec sp;
-    if (parse(subscripts, n, ops, &sp) < 0) return NULL;
+    if (parse(subscripts, n, ops, &sp, true, true) < 0) return NULL;
     int path[MAXOPS + 1][2];
     int steps;
     if (o && o->optimize == ND_EINSUM_NONE) { /* optimize=False: everything at once */

@@ -110,7 +110,8 @@ static int det_one(bool c, int64_t n, const char *src, int64_t rs, int64_t cs, v
         nd__cplx d = c ? ((nd__cplx *)a)[k * n + k] : ((double *)a)[k * n + k];
         double ad = cabs(d);
         if (ad == 0) { s = 0; l = -INFINITY; break; } /* exactly singular, as NumPy */
-        s *= d / ad;
+        if (c) s *= d / ad;
+        else if (creal(d) < 0) s = -s; /* NumPy flips the real sign by comparison: NaN/inf keep it */
         l += log(ad);
     }
     *sign = s;
@@ -283,7 +284,9 @@ nd_array *nd_linalg_solve(const nd_array *a, const nd_array *b) {
     if (!t) return NULL;
     bool c = is_cplx(t), vec = b->ndim == 1; /* NumPy 2: only a 1-d b is a vector */
     int64_t n = a->shape[a->ndim - 1];
-    if (b->ndim == 0) return err_ndim(0);
+    if (b->ndim == 0) /* a 0-d b meets the (m,n) gufunc core */
+        return nd__err(ND_ERR_VALUE, "solve: Input operand 1 does not have enough dimensions (has 0, gufunc core with "
+                       "signature (m,m),(m,n)->(m,n) requires 2)");
     int64_t bm = vec ? b->shape[0] : b->shape[b->ndim - 2];
     if (bm != n) {
         if (vec)
@@ -469,6 +472,7 @@ fail:
  * into the other before factoring (the other triangle is never read). */
 static int eigh_impl(const nd_array *a, char uplo, nd_array **wout, nd_array **vout) {
     if (uplo == 0) uplo = 'L';
+    if (uplo == 'l' || uplo == 'u') uplo = (char)(uplo - 'a' + 'A'); /* NumPy upper-cases UPLO */
     if (uplo != 'L' && uplo != 'U') { nd__err(ND_ERR_VALUE, "UPLO argument must be 'L' or 'U'"); return -1; }
     const nd_dtype_t *t = check_stack(a, true);
     if (!t) return -1;
@@ -656,6 +660,9 @@ static int svd_one(bool c, int64_t m, int64_t n, void *a, double *s, void *u, in
 #ifdef ND_HAVE_BLAS
     if (nd__la_use_blas() && m <= INT32_MAX && n <= INT32_MAX) return nd__lapack_svd(c, m, n, a, s, u, ucols, vh, vrows);
 #endif
+    /* LAPACK's ?gesdd fails to converge on NaN/inf: NumPy's "SVD did not converge" */
+    for (int64_t i = 0; i < (c ? 2 : 1) * m * n; i++)
+        if (!isfinite(((const double *)a)[i])) return -1;
     return svd_native(c, m, n, a, s, u, ucols, vh, vrows);
 }
 
@@ -812,7 +819,14 @@ static int eig_impl(const nd_array *a, nd_array **wout, nd_array **vout) {
     if (!W || (vout && !V)) goto done;
     bool all_real = true;
     double anorm = 0;
-    for (int64_t i = 0; i < nb * n * n; i++) anorm = fmax(anorm, cabs(((nd__cplx *)w->data)[i]));
+    for (int64_t i = 0; i < nb * n * n; i++) {
+        nd__cplx z = ((nd__cplx *)w->data)[i];
+        if (!isfinite(creal(z)) || !isfinite(cimag(z))) { /* NumPy's _assert_finite */
+            nd__err(ND_ERR_LINALG, "Array must not contain infs or NaNs");
+            goto done;
+        }
+        anorm = fmax(anorm, cabs(z));
+    }
     for (int64_t b = 0; b < nb; b++) {
         nd__cplx *wb = (nd__cplx *)W->data + b * n, *vb = V ? (nd__cplx *)V->data + b * n * n : NULL;
         int r;
@@ -1034,6 +1048,10 @@ nd_array *nd_linalg_matrix_rank_ex(const nd_array *a, const nd_matrix_rank_opts 
     nd_free(s);
     if (!sd) return NULL;
     int64_t m = a->shape[a->ndim - 2], n = a->shape[a->ndim - 1], k = m < n ? m : n, nb = batch_count(a, 2);
+    if (k == 0 && !(o && o->tol_set)) { /* NumPy takes S.max() of no singular values */
+        nd_free(sd);
+        return nd__err(ND_ERR_VALUE, "zero-size array to reduction operation maximum which has no identity");
+    }
     nd_array *r = nd__new(ND_INT64, a->ndim - 2, a->shape, 'C', false);
     if (r) {
         double eps = st == ND_FLOAT32 ? FLT_EPSILON : DBL_EPSILON;
@@ -1055,13 +1073,22 @@ nd_array *nd_linalg_matrix_rank_ex(const nd_array *a, const nd_matrix_rank_opts 
 
 /* ---------------------------------------------------------------- norm */
 
+/* np.maximum / np.minimum: a NaN wins. */
+static double nan_minmax(double a, double b, bool mx) {
+    if (isnan(a) || isnan(b)) return a + b;
+    return mx ? fmax(a, b) : fmin(a, b);
+}
+
 nd_array *nd_linalg_norm_ex(const nd_array *x, const nd_norm_opts *o) {
     if (!x) return nd__err(ND_ERR_VALUE, "norm: NULL array");
     if (!nd__is_numeric(x->dtype)) return nd__err(ND_ERR_TYPE, "norm: unsupported dtype %s", x->dtype->name);
     nd_norm_ord ord = o ? o->ord : ND_NORM_DEFAULT;
     double p = o ? o->p : 0;
     bool keep = o && o->keepdims;
+    if ((unsigned)ord > ND_NORM_P) return nd__err(ND_ERR_VALUE, "Invalid norm order %d", (int)ord);
     int axes[2], na;
+    if (o && o->axis.n == 1 && (ord == ND_NORM_FRO || ord == ND_NORM_NUC))
+        return nd__err(ND_ERR_VALUE, "Invalid norm order '%s' for vectors", ord == ND_NORM_FRO ? "fro" : "nuc");
     if (o && o->axis.n) {
         if (o->axis.n > 2) return nd__err(ND_ERR_VALUE, "Improper number of dimensions to norm.");
         na = o->axis.n;
@@ -1105,7 +1132,11 @@ nd_array *nd_linalg_norm_ex(const nd_array *x, const nd_norm_opts *o) {
     if (!res) goto done;
     double *r = (double *)res->data;
     if (svd_kind) {
-        if (L == 0) { nd__err(ND_ERR_VALUE, "zero-size array to reduction operation maximum which has no identity"); goto fail; }
+        if (L == 0 && ord == ND_NORM_NUC) { /* NumPy: the sum of no singular values */
+            for (int64_t q = 0; q < outer; q++) r[q] = 0;
+            goto done;
+        }
+        if (L == 0) { nd__err(ND_ERR_VALUE, "zero-size array to reduction operation %s which has no identity", p == 2 ? "maximum" : "minimum"); goto fail; }
         sv = nd_linalg_svdvals(xt);
         nd_array *sd = sv ? nd__la_contig(sv, ND_FLOAT64) : NULL;
         if (!sd) goto fail;
@@ -1135,17 +1166,17 @@ nd_array *nd_linalg_norm_ex(const nd_array *x, const nd_norm_opts *o) {
             bool cols = ord == ND_NORM_P;
             bool mx = (ord == ND_NORM_P && p == 1) || ord == ND_NORM_INF;
             int64_t cnt = cols ? C : R;
-            if (cnt == 0 || (cols ? R : C) < 0) { nd__err(ND_ERR_VALUE, "zero-size array to reduction operation which has no identity"); goto fail; }
+            if (cnt == 0) { nd__err(ND_ERR_VALUE, "zero-size array to reduction operation %s which has no identity", mx ? "maximum" : "minimum"); goto fail; }
             for (int64_t i = 0; i < cnt; i++) {
                 double sum = 0;
                 for (int64_t j = 0; j < (cols ? R : C); j++) sum += cabs(cols ? b[j * C + i] : b[i * C + j]);
-                acc = i == 0 ? sum : (mx ? fmax(acc, sum) : fmin(acc, sum));
+                acc = i == 0 ? sum : nan_minmax(acc, sum, mx);
             }
         } else if (na == 1 && ord != ND_NORM_DEFAULT && !(ord == ND_NORM_P && p == 2)) {
             if (ord == ND_NORM_INF || ord == ND_NORM_NEG_INF) {
                 if (L == 0) { nd__err(ND_ERR_VALUE, "zero-size array to reduction operation %s which has no identity", ord == ND_NORM_INF ? "maximum" : "minimum"); goto fail; }
                 acc = cabs(b[0]);
-                for (int64_t i = 1; i < L; i++) acc = ord == ND_NORM_INF ? fmax(acc, cabs(b[i])) : fmin(acc, cabs(b[i]));
+                for (int64_t i = 1; i < L; i++) acc = nan_minmax(acc, cabs(b[i]), ord == ND_NORM_INF);
             } else if (p == 0) {
                 for (int64_t i = 0; i < L; i++) acc += b[i] != 0;
             } else if (p == 1) {
@@ -1154,20 +1185,19 @@ nd_array *nd_linalg_norm_ex(const nd_array *x, const nd_norm_opts *o) {
                 for (int64_t i = 0; i < L; i++) acc += pow(cabs(b[i]), p);
                 acc = pow(acc, 1 / p);
             }
-        } else { /* 2-norm / Frobenius, scaled against overflow */
-            double scale = 0, ssq = 1;
-            for (int64_t i = 0; i < L; i++) {
-                double parts[2] = { fabs(creal(b[i])), fabs(cimag(b[i])) };
-                for (int t = 0; t < 2; t++) {
-                    double a = parts[t];
-                    if (a == 0) continue;
-                    if (isnan(a) || isinf(a)) { scale = a + (isnan(scale) ? scale : 0); ssq = 1; if (isnan(a)) break; continue; }
-                    if (isinf(scale)) continue;
-                    if (scale < a) { ssq = 1 + ssq * (scale / a) * (scale / a); scale = a; }
-                    else ssq += (a / scale) * (a / scale);
+        } else { /* 2-norm / Frobenius: NumPy's sqrt of the plain sum of squares (overflows
+                  * to inf and underflows to 0 as NumPy does) */
+            if (rt == ND_FLOAT64) {
+                for (int64_t i = 0; i < L; i++) acc += creal(b[i]) * creal(b[i]) + cimag(b[i]) * cimag(b[i]);
+            } else { /* float32 / float16 sums run in float; a float16 sum is rounded first */
+                float sum = 0;
+                for (int64_t i = 0; i < L; i++) {
+                    float x = (float)creal(b[i]), y = (float)cimag(b[i]);
+                    sum += x * x + y * y;
                 }
+                acc = rt == ND_FLOAT16 ? nd__half_to_double(nd__float_to_half(sum)) : sum;
             }
-            acc = scale * sqrt(ssq);
+            acc = sqrt(acc);
         }
         r[q] = acc;
     }
@@ -1184,6 +1214,7 @@ nd_array *nd_linalg_cond_ex(const nd_array *x, const nd_cond_opts *o) {
     nd_norm_ord ord = o ? o->ord : ND_NORM_DEFAULT;
     double p = o ? o->p : 0;
     if (!x) return nd__err(ND_ERR_VALUE, "cond: NULL array");
+    if ((unsigned)ord > ND_NORM_P) return nd__err(ND_ERR_VALUE, "Invalid norm order %d", (int)ord);
     if (nd_size(x) == 0 && x->ndim >= 1 && (x->shape[x->ndim - 1] == 0 || (x->ndim >= 2 && x->shape[x->ndim - 2] == 0)))
         return nd__err(ND_ERR_LINALG, "cond is not defined on empty arrays");
     const nd_dtype_t *t = check_stack(x, false);

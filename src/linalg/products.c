@@ -147,12 +147,45 @@ nd_array *nd_matmul_ex(const nd_array *a, const nd_array *b, const nd_matmul_opt
 done:
     nd_free(A);
     nd_free(B);
-    if (res && o && o->out) {
-        if (o->out->ndim != res->ndim || memcmp(o->out->shape, res->shape, (size_t)res->ndim * 8) != 0) {
-            char s1[1024], s2[1024];
-            nd__err(ND_ERR_VALUE, "matmul: Output operand 0 has a mismatch in its core dimension, "
-                    "expected shape %s, got %s", nd__shape_str(s1, sizeof s1, res->ndim, res->shape),
-                    nd__shape_str(s2, sizeof s2, o->out->ndim, o->out->shape));
+    if (res && o && o->out) { /* NumPy's order: the output cast, its core dims, its loop dims */
+        const nd_array *out = o->out;
+        int nco = 2 - va - vb, nlr = res->ndim - nco, nlo = out->ndim - nco;
+        const char *sig = "(n?,k),(k,m?)->(n?,m?)";
+        char s1[1024], s2[1024];
+        bool bad = true;
+        if (!nd_can_cast(res->dtype, out->dtype, ND_CASTING_SAME_KIND))
+            nd__err(ND_ERR_TYPE, "Cannot cast ufunc 'matmul' output from dtype('%s') to dtype('%s') with casting rule "
+                    "'same_kind'", nd_dtype_name(res->dtype), nd_dtype_name(out->dtype));
+        else if (nlo < 0)
+            nd__err(ND_ERR_VALUE, "matmul: Output operand 0 does not have enough dimensions (has %d, gufunc core with "
+                    "signature %s requires %d)", out->ndim, sig, nco);
+        else {
+            bad = false;
+            bool said = false;
+            for (int j = 0; j < nco && !bad; j++)
+                if (out->shape[nlo + j] != res->shape[nlr + j]) {
+                    nd__err(ND_ERR_VALUE, "matmul: Output operand 0 has a mismatch in its core dimension %d, with gufunc "
+                            "signature %s (size %lld is different from %lld)", j, sig, (long long)out->shape[nlo + j],
+                            (long long)res->shape[nlr + j]);
+                    bad = said = true;
+                }
+            /* the loop dimensions broadcast to out's (never the other way) */
+            for (int j = 0; j < nlr && !bad; j++) {
+                int64_t r = res->shape[nlr - 1 - j], w = j < nlo ? out->shape[nlo - 1 - j] : -1;
+                if (w < 0 || (r != w && r != 1)) bad = true;
+            }
+            if (bad && !said) {
+                int64_t bs[ND_MAXDIMS];
+                int nb = nlr > nlo ? nlr : nlo;
+                for (int j = 0; j < nb; j++) {
+                    int64_t r = j < nlr ? res->shape[nlr - 1 - j] : 1, w = j < nlo ? out->shape[nlo - 1 - j] : 1;
+                    bs[nb - 1 - j] = r == 1 ? w : r;
+                }
+                nd__err(ND_ERR_VALUE, "non-broadcastable output operand with shape %s doesn't match the broadcast shape %s",
+                        nd__shape_str(s1, sizeof s1, nlo, out->shape), nd__shape_str(s2, sizeof s2, nb, bs));
+            }
+        }
+        if (bad) {
             nd_free(res);
             return NULL;
         }
@@ -175,6 +208,9 @@ static void *not_aligned(const nd_array *a, const nd_array *b, int ia, int ib) {
 /* sum over a's axes ax[0..n) paired with b's bx[0..n): result a's free axes then b's.
  * Axes are already normalized and checked. */
 static nd_array *contract(const nd_array *a, const nd_array *b, int n, const int *ax, const int *bx) {
+    if (a->ndim + b->ndim - 2 * n > ND_MAXDIMS) /* NumPy's reshape to the result shape */
+        return nd__err(ND_ERR_VALUE, "maximum supported dimension for an ndarray is currently %d, found %d", ND_MAXDIMS,
+                       a->ndim + b->ndim - 2 * n);
     const nd_dtype_t *dt = product_dtype("tensordot", a, b);
     if (!dt) return NULL;
     int pa[ND_MAXDIMS], pb[ND_MAXDIMS], na = 0, nbf = 0;
@@ -216,27 +252,31 @@ done:
 nd_array *nd_tensordot_ex(const nd_array *a, const nd_array *b, const nd_tensordot_opts *o) {
     if (!a || !b) return nd__err(ND_ERR_VALUE, "tensordot: NULL operand");
     int ax[ND_MAXDIMS], bx[ND_MAXDIMS], n;
+    /* NumPy pairs the axes one by one: indexing a's or b's shape past its end is an
+     * IndexError, the first unequal pair (or unequal counts) a shape mismatch */
     if (o && o->a_axes.n > 0) {
         if (o->a_axes.n != o->b_axes.n) return nd__err(ND_ERR_VALUE, "shape-mismatch for sum");
         n = o->a_axes.n;
         for (int i = 0; i < n; i++) {
-            int x = o->a_axes.v[i] < 0 ? o->a_axes.v[i] + a->ndim : o->a_axes.v[i];
-            int y = o->b_axes.v[i] < 0 ? o->b_axes.v[i] + b->ndim : o->b_axes.v[i];
-            if (x < 0 || x >= a->ndim || y < 0 || y >= b->ndim)
-                return nd__err(ND_ERR_INDEX, "tuple index out of range");
-            ax[i] = x;
-            bx[i] = y;
+            ax[i] = o->a_axes.v[i];
+            bx[i] = o->b_axes.v[i];
         }
     } else {
         n = o && o->axes_set ? o->axes : 2;
-        if (n < 0 || n > a->ndim || n > b->ndim) return nd__err(ND_ERR_VALUE, "shape-mismatch for sum");
-        for (int i = 0; i < n; i++) { ax[i] = a->ndim - n + i; bx[i] = i; }
+        if (n < 0) return nd__err(ND_ERR_VALUE, "shape-mismatch for sum");
+        if (n > ND_MAXDIMS) return nd__err(ND_ERR_INDEX, "tuple index out of range"); /* a's shape[-n] */
+        for (int i = 0; i < n; i++) { ax[i] = i - n; bx[i] = i; }
     }
     for (int i = 0; i < n; i++) {
+        if (ax[i] < -a->ndim || ax[i] >= a->ndim || bx[i] < -b->ndim || bx[i] >= b->ndim)
+            return nd__err(ND_ERR_INDEX, "tuple index out of range");
+        ax[i] = ax[i] < 0 ? ax[i] + a->ndim : ax[i];
+        bx[i] = bx[i] < 0 ? bx[i] + b->ndim : bx[i];
         if (a->shape[ax[i]] != b->shape[bx[i]]) return nd__err(ND_ERR_VALUE, "shape-mismatch for sum");
+    }
+    for (int i = 0; i < n; i++)
         for (int j = 0; j < i; j++)
             if (ax[j] == ax[i] || bx[j] == bx[i]) return nd__err(ND_ERR_VALUE, "repeated axis in tensordot");
-    }
     return contract(a, b, n, ax, bx);
 }
 
@@ -246,6 +286,7 @@ nd_array *nd_dot(const nd_array *a, const nd_array *b) {
         return contract(a, b, 0, NULL, NULL);
     int ia = a->ndim - 1, ib = b->ndim >= 2 ? b->ndim - 2 : 0;
     if (a->shape[ia] != b->shape[ib]) return not_aligned(a, b, ia, ib);
+    if (a->ndim + b->ndim - 2 > ND_MAXDIMS) return nd__err(ND_ERR_VALUE, "dot: too many dimensions in result");
     return contract(a, b, 1, &ia, &ib);
 }
 
@@ -253,7 +294,13 @@ nd_array *nd_inner(const nd_array *a, const nd_array *b) {
     if (!a || !b) return nd__err(ND_ERR_VALUE, "inner: NULL operand");
     if (a->ndim == 0 || b->ndim == 0) return contract(a, b, 0, NULL, NULL);
     int ia = a->ndim - 1, ib = b->ndim - 1;
-    if (a->shape[ia] != b->shape[ib]) return not_aligned(a, b, ia, ib);
+    if (a->shape[ia] != b->shape[ib]) {
+        nd_array *bt = b->ndim >= 2 ? nd_swapaxes(b, -1, -2) : nd_ref((nd_array *)b);
+        if (bt) not_aligned(a, bt, ia, b->ndim >= 2 ? b->ndim - 2 : 0);
+        nd_free(bt);
+        return NULL;
+    }
+    if (a->ndim + b->ndim - 2 > ND_MAXDIMS) return nd__err(ND_ERR_VALUE, "dot: too many dimensions in result");
     return contract(a, b, 1, &ia, &ib);
 }
 
@@ -269,6 +316,8 @@ nd_array *nd_outer(const nd_array *a, const nd_array *b) {
 nd_array *nd_kron(const nd_array *a, const nd_array *b) {
     if (!a || !b) return nd__err(ND_ERR_VALUE, "kron: NULL operand");
     int nd = a->ndim > b->ndim ? a->ndim : b->ndim;
+    if (2 * nd > ND_MAXDIMS) /* NumPy builds the (a dims, b dims) outer product first */
+        return nd__err(ND_ERR_VALUE, "maximum supported dimension for an ndarray is currently %d, found %d", ND_MAXDIMS, 2 * nd);
     int64_t sa[ND_MAXDIMS], sb[ND_MAXDIMS], rs[ND_MAXDIMS];
     for (int i = 0; i < nd; i++) {
         int ia = i - (nd - a->ndim), ib = i - (nd - b->ndim);
@@ -359,18 +408,27 @@ nd_array *nd_vecdot_ex(const nd_array *a, const nd_array *b, const nd_vecdot_opt
 
 nd_array *nd_matrix_transpose(const nd_array *a) {
     if (!a) return nd__err(ND_ERR_VALUE, "matrix_transpose: NULL operand");
-    if (a->ndim < 2) return nd__err(ND_ERR_VALUE, "Input array must be at least 2-dimensional");
+    if (a->ndim < 2) return nd__err(ND_ERR_VALUE, "Input array must be at least 2-dimensional, but it is %d", a->ndim);
     return nd_swapaxes(a, -2, -1);
 }
 
 /* ------------------------------------------------------------ trace */
+
+/* axis normalized against ndim, or -1 with NumPy's AxisError naming the argument. */
+static int named_axis(int axis, int ndim, const char *name) {
+    if (axis < -ndim || axis >= ndim) {
+        nd__err(ND_ERR_AXIS, "%s: axis %d is out of bounds for array of dimension %d", name, axis, ndim);
+        return -1;
+    }
+    return axis < 0 ? axis + ndim : axis;
+}
 
 nd_array *nd_trace_ex(const nd_array *a, const nd_trace_opts *o) {
     if (!a) return nd__err(ND_ERR_VALUE, "trace: NULL operand");
     if (a->ndim < 2) return nd__err(ND_ERR_VALUE, "diag requires an array of at least two dimensions");
     int ax1 = o && o->axes.n >= 1 ? o->axes.v[0] : 0, ax2 = o && o->axes.n >= 2 ? o->axes.v[1] : 1;
     int64_t off = o ? o->offset : 0;
-    if ((ax1 = nd__check_axis(ax1, a->ndim)) < 0 || (ax2 = nd__check_axis(ax2, a->ndim)) < 0) return NULL;
+    if ((ax1 = named_axis(ax1, a->ndim, "axis1")) < 0 || (ax2 = named_axis(ax2, a->ndim, "axis2")) < 0) return NULL;
     if (ax1 == ax2) return nd__err(ND_ERR_VALUE, "axis1 and axis2 cannot be the same");
     if (!nd__is_numeric(a->dtype)) return nd__err(ND_ERR_TYPE, "trace: unsupported dtype %s", a->dtype->name);
     /* the diagonal as a view: the two axes replaced by one last axis */
@@ -412,6 +470,7 @@ nd_array *nd_linalg_multi_dot(int n, const nd_array *const *arrays) {
     if (n < 2 || !arrays) return nd__err(ND_ERR_VALUE, "Expecting at least two arrays.");
     for (int i = 0; i < n; i++)
         if (!arrays[i]) return nd__err(ND_ERR_VALUE, "multi_dot: NULL operand");
+    if (n == 2) return nd_dot(arrays[0], arrays[1]); /* as NumPy: no dimension checks */
     for (int i = 0; i < n; i++) {
         int want = (i == 0 || i == n - 1) ? -1 : 2;
         int nd = arrays[i]->ndim;
@@ -577,6 +636,11 @@ CROSS_LOOP(cross_f32, float, x1 * y2 - x2 * y1)
 CROSS_LOOP(cross_f64, double, x1 * y2 - x2 * y1)
 CROSS_LOOP(cross_c64, float complex, x1 * y2 - x2 * y1)
 CROSS_LOOP(cross_c128, double complex, x1 * y2 - x2 * y1)
+/* float16 as NumPy's multiply and subtract: each product rounded to half, then the
+ * difference (exact in double) rounded once more */
+#define HMUL(x, y) nd__half_to_double(nd__float_to_half(nd__half_to_float(x) * nd__half_to_float(y)))
+CROSS_LOOP(cross_f16, uint16_t, nd__double_to_half(HMUL(x1, y2) - HMUL(x2, y1)))
+#undef HMUL
 #undef WRAP
 #undef CROSS_LOOP
 
@@ -590,6 +654,7 @@ static nd__loop_fn cross_loop(nd_type t) {
     case ND_TYPE_UINT16: return cross_u16;
     case ND_TYPE_UINT32: return cross_u32;
     case ND_TYPE_UINT64: return cross_u64;
+    case ND_TYPE_FLOAT16: return cross_f16;
     case ND_TYPE_FLOAT32: return cross_f32;
     case ND_TYPE_FLOAT64: return cross_f64;
     case ND_TYPE_COMPLEX64: return cross_c64;
@@ -616,9 +681,9 @@ nd_array *nd_cross_ex(const nd_array *a, const nd_array *b, const nd_cross_opts 
             if (o->axisc.n) axc = o->axisc.v[0];
         }
     }
-    if (a->ndim == 0 || b->ndim == 0)
-        return nd__err(ND_ERR_AXIS, "axis %d is out of bounds for array of dimension 0", axa);
-    if ((axa = nd__check_axis(axa, a->ndim)) < 0 || (axb = nd__check_axis(axb, b->ndim)) < 0) return NULL;
+    if (a->ndim == 0 || b->ndim == 0) /* NumPy 2 */
+        return nd__err(ND_ERR_VALUE, "At least one array has zero dimension");
+    if ((axa = named_axis(axa, a->ndim, "axisa")) < 0 || (axb = named_axis(axb, b->ndim, "axisb")) < 0) return NULL;
     int64_t la = a->shape[axa], lb = b->shape[axb];
     if ((la != 2 && la != 3) || (lb != 2 && lb != 3))
         return nd__err(ND_ERR_VALUE, "incompatible dimensions for cross product\n(dimension must be 2 or 3)");
@@ -684,8 +749,7 @@ nd_array *nd_cross_ex(const nd_array *a, const nd_array *b, const nd_cross_opts 
         nd_free(oc);
         if (r < 0) goto done;
     }
-    axc = nd__check_axis(axc, out->ndim);
-    if (axc < 0) goto done;
+    if ((axc = named_axis(axc, out->ndim, "axisc")) < 0) goto done;
     {
         int perm[ND_MAXDIMS], k = 0;
         for (int i = 0; i < out->ndim; i++) perm[i] = i;
