@@ -2,6 +2,63 @@
  * the nonsymmetric eigenproblem (Hessenberg reduction, shifted QR, eigenvectors). */
 #include "linalg/decomp.h"
 
+#include <float.h>
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define ND_DECOMP_X86 1 /* an AVX2+FMA clone of the rotation kernel */
+#endif
+
+/* A sequence of plane rotations on rows of doubles (leading dimension ld, len each):
+ * for q = 0..cnt-1, rows q and q+1 become c_q r_q + s_q r_{q+1} and -s_q r_q +
+ * c_q r_{q+1} (dlasr's job for the SVD's and eigh's accumulated vectors).  Blocks of 16
+ * columns run through the whole sequence with the carried row in four vector
+ * registers: each element is loaded and stored once per sequence. */
+typedef double nd__v4d __attribute__((vector_size(32), aligned(8))); /* unaligned loads */
+static inline __attribute__((always_inline)) void rot_rows_body(double *x, int64_t ld, int64_t len, int64_t cnt,
+                                                                const double *c, const double *s) {
+    int64_t j0 = 0;
+    for (; j0 + 16 <= len; j0 += 16) {
+        nd__v4d *x0 = (nd__v4d *)(x + j0);
+        nd__v4d t0 = x0[0], t1 = x0[1], t2 = x0[2], t3 = x0[3];
+        for (int64_t q = 0; q < cnt; q++) {
+            nd__v4d *xq = (nd__v4d *)(x + q * ld + j0), *y = (nd__v4d *)(x + (q + 1) * ld + j0);
+            nd__v4d cq = { c[q], c[q], c[q], c[q] }, sq = { s[q], s[q], s[q], s[q] };
+            nd__v4d y0 = y[0], y1 = y[1], y2 = y[2], y3 = y[3];
+            xq[0] = cq * t0 + sq * y0;
+            xq[1] = cq * t1 + sq * y1;
+            xq[2] = cq * t2 + sq * y2;
+            xq[3] = cq * t3 + sq * y3;
+            t0 = cq * y0 - sq * t0;
+            t1 = cq * y1 - sq * t1;
+            t2 = cq * y2 - sq * t2;
+            t3 = cq * y3 - sq * t3;
+        }
+        nd__v4d *xl = (nd__v4d *)(x + cnt * ld + j0);
+        xl[0] = t0; xl[1] = t1; xl[2] = t2; xl[3] = t3;
+    }
+    for (; j0 < len; j0++) {
+        double t = x[j0];
+        for (int64_t q = 0; q < cnt; q++) {
+            double *xq = x + q * ld + j0, yv = xq[ld];
+            *xq = c[q] * t + s[q] * yv;
+            t = c[q] * yv - s[q] * t;
+        }
+        x[cnt * ld + j0] = t;
+    }
+}
+#ifdef ND_DECOMP_X86
+__attribute__((target("avx2,fma"))) static void rot_rows_avx2(double *x, int64_t ld, int64_t len, int64_t cnt,
+                                                               const double *c, const double *s) {
+    rot_rows_body(x, ld, len, cnt, c, s);
+}
+#endif
+static void rot_rows(double *x, int64_t ld, int64_t len, int64_t cnt, const double *c, const double *s) {
+#ifdef ND_DECOMP_X86
+    if (nd__la_have_avx2()) { rot_rows_avx2(x, ld, len, cnt, c, s); return; }
+#endif
+    rot_rows_body(x, ld, len, cnt, c, s);
+}
+
 /* C -= A B for the blocked factorizations (element strides); 0 or -1 (memory). */
 static int gemm_sub_d(int64_t M, int64_t N, int64_t K, const double *A, int64_t rsa, int64_t csa, const double *B,
                       int64_t rsb, int64_t csb, double *C, int64_t rsc, int64_t csc) {

@@ -538,121 +538,36 @@ nd_array *nd_linalg_eigvalsh_ex(const nd_array *a, const nd_eigh_opts *o) {
 
 /* ------------------------------------------------------------------ svd */
 
-/* Make rows[i] (i < count, length L) orthonormal where valid[i] is false, by
- * orthogonalizing unit vectors against the valid rows. */
-static void complete_basis(bool c, int64_t L, int64_t count, void *rows, bool *valid) {
-    for (int64_t r = 0, cand = 0; r < count; r++) {
-        if (valid[r]) continue;
-        for (; cand < L; cand++) {
-            if (c) {
-                nd__cplx *x = (nd__cplx *)rows + r * L;
-                for (int64_t i = 0; i < L; i++) x[i] = i == cand;
-                for (int pass = 0; pass < 2; pass++)
-                    for (int64_t q = 0; q < count; q++) {
-                        if (!valid[q]) continue;
-                        nd__cplx *y = (nd__cplx *)rows + q * L, d = 0;
-                        for (int64_t i = 0; i < L; i++) d += conj(y[i]) * x[i];
-                        for (int64_t i = 0; i < L; i++) x[i] -= d * y[i];
-                    }
-                double nr = 0;
-                for (int64_t i = 0; i < L; i++) nr += creal(x[i] * conj(x[i]));
-                nr = sqrt(nr);
-                if (nr > 0.5) { for (int64_t i = 0; i < L; i++) x[i] /= nr; valid[r] = true; cand++; break; }
-            } else {
-                double *x = (double *)rows + r * L;
-                for (int64_t i = 0; i < L; i++) x[i] = i == cand;
-                for (int pass = 0; pass < 2; pass++)
-                    for (int64_t q = 0; q < count; q++) {
-                        if (!valid[q]) continue;
-                        double *y = (double *)rows + q * L, d = 0;
-                        for (int64_t i = 0; i < L; i++) d += y[i] * x[i];
-                        for (int64_t i = 0; i < L; i++) x[i] -= d * y[i];
-                    }
-                double nr = 0;
-                for (int64_t i = 0; i < L; i++) nr += x[i] * x[i];
-                nr = sqrt(nr);
-                if (nr > 0.5) { for (int64_t i = 0; i < L; i++) x[i] /= nr; valid[r] = true; cand++; break; }
-            }
-        }
-    }
-}
-
 /* Native SVD of one m x n matrix a (row-major, not modified): s[k] descending; u
- * (m x ucols) and vh (vrows x n) when non-NULL.  0, -1 (no convergence), -2 (memory). */
+ * (m x ucols) and vh (vrows x n) when non-NULL.  A wide matrix is factored as A^H.
+ * 0, -1 (no convergence, NaN input; inf gives NaN values), -2 (memory). */
 static int svd_native(bool c, int64_t m, int64_t n, const void *a, double *s, void *u, int64_t ucols, void *vh,
                       int64_t vrows) {
     size_t e = c ? 16 : 8;
-    bool tall = m >= n;
-    int64_t L = tall ? m : n, k = tall ? n : m; /* Jacobi on k columns of length L */
-    buf at = { 0 }, vt = { 0 }, ord = { 0 }, ub = { 0 }, vb = { 0 }, val = { 0 };
+    bool tall = m >= n, want = u && vh;
+    int64_t L = tall ? m : n, k = tall ? n : m, lrows = want ? (tall ? ucols : vrows) : 0;
+    buf at = { 0 }, ut = { 0 }, vt = { 0 };
     int rc = -2;
-    int64_t nu = u ? ucols : 0, nv = vh ? vrows : 0;
-    if (!buf_get(&at, (size_t)(k * L) * e) || !buf_get(&vt, (size_t)(k * k) * e) || !buf_get(&ord, (size_t)k * 8) ||
-        !buf_get(&ub, (size_t)(m * (nu > k ? nu : k)) * e + e) || !buf_get(&vb, (size_t)(n * (nv > k ? nv : k)) * e + e) ||
-        !buf_get(&val, (size_t)(m > n ? m : n) + 1))
+    if (!buf_get(&at, (size_t)(k * L) * e + e) || !buf_get(&ut, (size_t)(lrows * L) * e + e) ||
+        !buf_get(&vt, (size_t)(k * k) * e + e))
         goto done;
-    /* at rows = columns of A (tall) or of A^H (wide): A^H's columns are conj rows of A */
-    for (int64_t j = 0; j < k; j++)
-        for (int64_t i = 0; i < L; i++) {
-            if (c) {
-                nd__cplx x = tall ? ((const nd__cplx *)a)[i * n + j] : conj(((const nd__cplx *)a)[j * n + i]);
-                ((nd__cplx *)at.p)[j * L + i] = x;
-            } else {
-                ((double *)at.p)[j * L + i] = tall ? ((const double *)a)[i * n + j] : ((const double *)a)[j * n + i];
-            }
-        }
-    bool want = u || vh;
-    int r = c ? nd__svd_jacobi_z(L, k, at.p, s, want ? vt.p : NULL) : nd__svd_jacobi_d(L, k, at.p, s, want ? vt.p : NULL);
-    if (r < 0) { rc = -1; goto done; }
-    int64_t *o = ord.p;
-    for (int64_t i = 0; i < k; i++) o[i] = i;
-    for (int64_t i = 1; i < k; i++) { /* insertion sort, descending */
-        int64_t x = o[i], j = i;
-        while (j > 0 && s[o[j - 1]] < s[x]) { o[j] = o[j - 1]; j--; }
-        o[j] = x;
-    }
-    double sorted[1];
-    (void)sorted;
-    {
-        double *tmp = nd__malloc((size_t)k * 8 + 8);
-        if (!tmp) { nd__nomem(); goto done; }
-        for (int64_t i = 0; i < k; i++) tmp[i] = s[o[i]];
-        memcpy(s, tmp, (size_t)k * 8);
-        nd__free(tmp, (size_t)k * 8 + 8);
-    }
-    if (!want) { rc = 0; goto done; }
-    /* left vectors of the Jacobi problem: rows of at / s (length L); right: rows of vt
-     * (length k).  Tall: U = left (m), V = right.  Wide: U = right (m = k), V = left. */
-    int64_t lcount = tall ? nu : nv, rcount = tall ? nv : nu;
-    void *lrows = tall ? ub.p : vb.p, *rrows = tall ? vb.p : ub.p; /* rows: vectors */
-    bool *valid = val.p;
-    for (int64_t i = 0; i < lcount; i++) valid[i] = false;
-    for (int64_t i = 0; i < lcount && i < k; i++) {
-        double sv = s[i];
-        /* a noise-level singular value has no reliable direction: complete instead */
-        if (!(sv > s[0] * DBL_EPSILON * (double)L)) continue;
-        for (int64_t q = 0; q < L; q++) {
-            if (c) ((nd__cplx *)lrows)[i * L + q] = ((nd__cplx *)at.p)[o[i] * L + q] / sv;
-            else ((double *)lrows)[i * L + q] = ((double *)at.p)[o[i] * L + q] / sv;
-        }
-        valid[i] = true;
-    }
-    complete_basis(c, L, lcount, lrows, valid);
-    for (int64_t i = 0; i < rcount; i++) /* rcount <= k */
-        memcpy((char *)rrows + (size_t)(i * k) * e, (char *)vt.p + (size_t)(o[i] * k) * e, (size_t)k * e);
-    /* U (m x ucols): column j = urows[j]; Vh (vrows x n): row j = conj(vrows[j]) */
-    if (u)
-        for (int64_t i = 0; i < m; i++)
-            for (int64_t j = 0; j < ucols; j++) memcpy((char *)u + (size_t)(i * ucols + j) * e, (char *)ub.p + (size_t)(j * m + i) * e, e);
-    if (vh)
-        for (int64_t j = 0; j < vrows; j++)
-            for (int64_t i = 0; i < n; i++) {
-                if (c) ((nd__cplx *)vh)[j * n + i] = conj(((nd__cplx *)vb.p)[j * n + i]);
-                else ((double *)vh)[j * n + i] = ((double *)vb.p)[j * n + i];
-            }
-    rc = 0;
+    /* at's rows: the columns of A (tall) or of A^H, the conjugated rows of A (wide) */
+    if (tall) nd__la_gather(e, m, n, a, n * (int64_t)e, (int64_t)e, at.p);
+    else memcpy(at.p, a, (size_t)(m * n) * e);
+    if (!tall && c)
+        for (int64_t i = 0; i < m * n; i++) ((nd__cplx *)at.p)[i] = conj(((nd__cplx *)at.p)[i]);
+    rc = c ? nd__svd_z(L, k, at.p, s, want ? ut.p : NULL, lrows, want ? vt.p : NULL)
+           : nd__svd_d(L, k, at.p, s, want ? ut.p : NULL, lrows, want ? vt.p : NULL);
+    if (rc < 0 || !want) goto done;
+    /* tall: U = ut^T, Vh = conj(vt).  wide (A^H = U' S V'^H): U = vt^T, Vh = conj(ut) */
+    void *lt = tall ? vt.p : ut.p, *ur = tall ? ut.p : vt.p;
+    int64_t ul = tall ? m : k;
+    nd__la_gather(e, ucols, m, ur, ul * (int64_t)e, (int64_t)e, u);
+    memcpy(vh, lt, (size_t)(vrows * n) * e);
+    if (c)
+        for (int64_t i = 0; i < vrows * n; i++) ((nd__cplx *)vh)[i] = conj(((nd__cplx *)vh)[i]);
 done:
-    buf_free(&at); buf_free(&vt); buf_free(&ord); buf_free(&ub); buf_free(&vb); buf_free(&val);
+    buf_free(&at); buf_free(&ut); buf_free(&vt);
     return rc;
 }
 
@@ -660,9 +575,10 @@ static int svd_one(bool c, int64_t m, int64_t n, void *a, double *s, void *u, in
 #ifdef ND_HAVE_BLAS
     if (nd__la_use_blas() && m <= INT32_MAX && n <= INT32_MAX) return nd__lapack_svd(c, m, n, a, s, u, ucols, vh, vrows);
 #endif
-    /* LAPACK's ?gesdd fails to converge on NaN/inf: NumPy's "SVD did not converge" */
+    /* LAPACK's ?gesdd fails to converge on NaN (NumPy's "SVD did not converge"); inf
+     * without NaN gives NaN values, as the native kernel does */
     for (int64_t i = 0; i < (c ? 2 : 1) * m * n; i++)
-        if (!isfinite(((const double *)a)[i])) return -1;
+        if (isnan(((const double *)a)[i])) return -1;
     return svd_native(c, m, n, a, s, u, ucols, vh, vrows);
 }
 
