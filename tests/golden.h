@@ -95,8 +95,42 @@ static inline bool error_case(nd_array *exp, bool failed, const char *name) {
     return true;
 }
 
-/* Compare got (consumed) with the next golden case, which must be labelled name. */
-static inline void expect(const char *name, nd_array *got) {
+/* Tolerances of the tolerant comparison, per float precision (0 half, 1 single, 2
+ * double): an element passes when |got - exp| <= rel[p] * |exp| + abs[p] * scale, scale
+ * being the largest finite |exp| of the case (at least 1).  NaN must meet NaN and an
+ * infinity the same infinity; complex parts are compared one by one. */
+typedef struct golden_tol {
+    double rel[3], abs[3];
+} golden_tol;
+
+/* Float results within tol (dtype and shape exactly); anything else as same_array. */
+static inline bool close_array(nd_array *got, nd_array *exp, const char *name, const golden_tol *tol) {
+    char k = nd_dtype_kind(nd_dtype(got));
+    if (!tol || (k != 'f' && k != 'c') || !nd_dtype_equal(nd_dtype(got), nd_dtype(exp)) || nd_ndim(got) != nd_ndim(exp) ||
+        memcmp(nd_shape(got), nd_shape(exp), (size_t)nd_ndim(got) * sizeof(int64_t)))
+        return same_array(got, exp, name); /* exact, and reports a difference */
+    int64_t isz = nd_itemsize(got) / (k == 'c' ? 2 : 1);
+    int p = isz == 2 ? 0 : isz == 4 ? 1 : 2;
+    nd_array *g = nd_astype(got, ND_COMPLEX128, .order = 'C'), *e = nd_astype(exp, ND_COMPLEX128, .order = 'C');
+    bool ok = g && e;
+    int64_t n = ok ? nd_size(g) * 2 : 0;
+    const double *x = ok ? nd_data(g) : NULL, *y = ok ? nd_data(e) : NULL;
+    double scale = 1;
+    for (int64_t i = 0; i < n; i++)
+        if (isfinite(y[i]) && fabs(y[i]) > scale) scale = fabs(y[i]);
+    for (int64_t i = 0; i < n && ok; i++) {
+        if (isnan(x[i]) || isnan(y[i])) ok = isnan(x[i]) && isnan(y[i]);
+        else if (isinf(x[i]) || isinf(y[i])) ok = x[i] == y[i];
+        else ok = fabs(x[i] - y[i]) <= tol->rel[p] * fabs(y[i]) + tol->abs[p] * scale;
+    }
+    nd_free(g);
+    nd_free(e);
+    return ok || same_array(got, exp, name);
+}
+
+/* Compare got (consumed) with the next golden case, which must be labelled name:
+ * float results within tol (NULL: bit for bit, as everything else). */
+static inline void expect_near(const char *name, nd_array *got, const golden_tol *tol) {
     ncases++;
     if (!read_label(name)) { nd_free(got); exit(1); }
     nd_array *exp = nd_load_file(G);
@@ -104,12 +138,15 @@ static inline void expect(const char *name, nd_array *got) {
     if (!error_case(exp, got == NULL, name)) {
         check_count_++;
         if (!got) { check_failures_++; fprintf(stderr, "case [%s] failed: %s\n", name, nd_error_message()); }
-        else if (!same_array(got, exp, name)) check_failures_++;
+        else if (!close_array(got, exp, name, tol)) check_failures_++;
     }
     nd_free(exp);
     nd_free(got);
     nd_error_clear();
 }
+
+/* Compare got (consumed) with the next golden case exactly. */
+static inline void expect(const char *name, nd_array *got) { expect_near(name, got, NULL); }
 
 /* Counts warnings instead of printing them. */
 static int nwarn;

@@ -128,6 +128,23 @@ int main(void) {
         expect(next, nd_random_random(rng, .size = ND_SHAPE(2)));
         nd_rng_free(rng);
     }
+    /* multivariate_normal draws standard_normal(size + (k,)) first: a size of 64
+     * dimensions fails with NumPy 2's message before the covariance is looked at */
+    int64_t dims[ND_MAXDIMS];
+    for (int i = 0; i < ND_MAXDIMS; i++) dims[i] = 1;
+    nd_array *mean = nd_zeros(ND_SHAPE(2)), *bad = ND_ARRAY(double, ND_SHAPE(2, 2), 1, 0, 0, -1);
+    for (int k = 0; k < 2; k++) {
+        nd_rng *rng = k ? nd_random_default_rng(1) : nd_random_RandomState(1);
+        CHECK_ERR(nd_random_multivariate_normal(rng, mean, bad, .size = { ND_MAXDIMS, dims }, .check_valid = "raise"),
+                  ND_ERR_VALUE, "maximum supported dimension for an ndarray is currently 64, found 65");
+        CHECK_ERR(nd_random_multivariate_normal(rng, mean, bad, .size = { -1, dims }), ND_ERR_VALUE, "invalid size");
+        nd_array *ok = nd_random_multivariate_normal(rng, mean, bad, .size = { ND_MAXDIMS - 1, dims }, .check_valid = "ignore");
+        CHECK(ok && nd_ndim(ok) == ND_MAXDIMS);
+        nd_free(ok);
+        nd_rng_free(rng);
+    }
+    nd_free(mean);
+    nd_free(bad);
     nd_error_clear();
     fclose(G);
     fprintf(stderr, "%d cases\n", ncases);

@@ -452,7 +452,7 @@ static void test_malformed(void) {
         { HDR("'<U100000000'", "False", "(1000,)"), ND_ERR_VALUE, "EOF: reading array data" },
         { HDR("'<f8'", "False", "(1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,"
                                 "1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1)"),
-          ND_ERR_VALUE, "maximum supported dimension for an ndarray is 64, found 65" },
+          ND_ERR_VALUE, "maximum supported dimension for an ndarray is currently 64, found 65" },
     };
     for (size_t i = 0; i < sizeof cases_ / sizeof *cases_; i++) {
         max_alloc = 0;

@@ -225,11 +225,17 @@ nd_array *nd_squeeze(const nd_array *a, nd_axes axis) {
 
 nd_array *nd_broadcast_to(const nd_array *a, nd_shape_t shape) {
     if (!a) return nd__err(ND_ERR_VALUE, "array must not be NULL");
-    if (shape.ndim < 0 || shape.ndim > ND_MAXDIMS || (shape.ndim && !shape.dims))
-        return nd__err(ND_ERR_VALUE, "invalid shape");
+    if (shape.ndim < 0 || (shape.ndim && !shape.dims)) return nd__err(ND_ERR_VALUE, "invalid shape");
+    /* NumPy's checks in its order: Python's scalar test, the shape's signs, then nditer's */
+    if (shape.ndim == 0 && a->ndim > 0) return nd__err(ND_ERR_VALUE, "cannot broadcast a non-scalar to a scalar array");
     for (int i = 0; i < shape.ndim; i++)
         if (shape.dims[i] < 0) return nd__err(ND_ERR_VALUE, "all elements of broadcast shape must be non-negative");
-    bool ok = a->ndim <= shape.ndim;
+    if (shape.ndim > ND_MAXDIMS)
+        return nd__err(ND_ERR_VALUE, "maximum supported dimension for an ndarray is currently %d, found %d", ND_MAXDIMS,
+                       shape.ndim);
+    if (a->ndim > shape.ndim)
+        return nd__err(ND_ERR_VALUE, "input operand has more dimensions than allowed by the axis remapping");
+    bool ok = true;
     int64_t strides[ND_MAXDIMS];
     int off = shape.ndim - a->ndim;
     for (int i = 0; ok && i < shape.ndim; i++) {

@@ -9,6 +9,7 @@
  * the offset is computed inline; with several, an int64 offset array of shape B is
  * built first. */
 #include "index/index_priv.h"
+#include "ufunc/ufunc_internal.h" /* nd__scalar_to */
 
 #define INDEX_TYPE_ERR "arrays used as indices must be of integer (or boolean) type"
 
@@ -17,7 +18,8 @@
 nd_array *nd__scalar_array(nd_value v, const nd_dtype_t *d) {
     if (!d) d = nd__value_dtype(v);
     nd_array *r = nd__new(d, 0, NULL, 'C', true);
-    if (r && nd__value_store(d, r->data, v) < 0) { nd_free(r); return NULL; }
+    /* nd__scalar_to: NEP 50's OverflowError for a C integer that does not fit d */
+    if (r && nd__scalar_to(d, v, r->data) < 0) { nd_free(r); return NULL; }
     return r;
 }
 

@@ -644,7 +644,7 @@ static int parse_header_dict(npy_header *h, const char *text, size_t len) {
     }
     if (check_descr(h, descr) < 0) return -1;
     if (shape->n > ND_MAXDIMS) {
-        nd__err(ND_ERR_VALUE, "maximum supported dimension for an ndarray is %d, found %d", ND_MAXDIMS, shape->n);
+        nd__err(ND_ERR_VALUE, "maximum supported dimension for an ndarray is currently %d, found %d", ND_MAXDIMS, shape->n);
         return -1;
     }
     h->ndim = shape->n;

@@ -159,6 +159,11 @@ nd_array *nd_random_multivariate_normal_ex(nd_rng *rng, const nd_array *mean, co
     if (cov->ndim != 2 || cov->shape[0] != cov->shape[1]) return nd__err(ND_ERR_VALUE, "cov must be 2 dimensional and square");
     int64_t n = mean->shape[0];
     if (n != cov->shape[0]) return nd__err(ND_ERR_VALUE, "mean and cov must have same length");
+    /* NumPy draws standard_normal(size + (k,)) before anything else can fail */
+    int nd = (o->size.ndim > 0 || o->size.dims) ? o->size.ndim : 0;
+    if (nd < 0 || (nd > 0 && !o->size.dims)) return nd__err(ND_ERR_VALUE, "invalid size");
+    if (nd >= ND_MAXDIMS)
+        return nd__err(ND_ERR_VALUE, "maximum supported dimension for an ndarray is currently %d, found %d", ND_MAXDIMS, nd + 1);
     /* NumPy reshapes the normals with reshape(-1, 0), which fails for k == 0 */
     if (n == 0) return nd__err(ND_ERR_VALUE, "cannot reshape array of size 0 into shape (0)");
     /* RandomState adds a complex mean in place into float64 (NumPy's error); a complex
@@ -187,11 +192,6 @@ nd_array *nd_random_multivariate_normal_ex(nd_rng *rng, const nd_array *mean, co
     }
 
     /* z = standard_normal(size + (k,)), seen as (-1, k) */
-    int nd = (o->size.ndim > 0 || o->size.dims) ? o->size.ndim : 0;
-    if (nd >= ND_MAXDIMS) {
-        nd__err(ND_ERR_VALUE, "maximum supported dimension for an ndarray is %d, found %d", ND_MAXDIMS, nd + 1);
-        goto done;
-    }
     int64_t shape[ND_MAXDIMS];
     for (int i = 0; i < nd; i++) shape[i] = o->size.dims[i];
     shape[nd] = n;

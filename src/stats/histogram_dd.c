@@ -131,11 +131,17 @@ static int dd_core(int D, nd_array *const *cols, int64_t N, const nd_histogramdd
         edges[i] = dim_edges(i, cols[i], o);
         if (!edges[i]) goto done;
         nbin[i] = nd_size(edges[i]) + 1;
+    }
+    /* np.ravel_multi_index(Ncount, nbin): its iterator takes D + 1 operands (at most 64) */
+    if (D + 1 > ND_MAXDIMS) {
+        nd__err(ND_ERR_VALUE, "too many dimensions passed to ravel_multi_index");
+        goto done;
+    }
+    for (int i = 0; i < D; i++)
         if (!nd__mul_ok(total, nbin[i], &total)) {
             nd__err(ND_ERR_VALUE, "invalid dims: array size defined by dims is larger than the maximum possible size.");
             goto done;
         }
-    }
     for (int i = 0; i < D; i++)
         if (nbin[i] < 2) { nd__err(ND_ERR_RUNTIME, "Internal Shape Error"); goto done; }
     xy = nd__calloc(N ? (size_t)N : 1, sizeof(int64_t));
@@ -222,8 +228,9 @@ int nd_histogramdd_ex(const nd_array *sample, nd_array **hist, nd_array **edges,
     }
     int64_t N = sample->shape[0];
     int64_t D = sample->ndim == 2 ? sample->shape[1] : 1;
-    if (D > ND_MAXDIMS) {
-        nd__err(ND_ERR_VALUE, "maximum supported dimension for an ndarray is %d, found %lld", ND_MAXDIMS, (long long)D);
+    if (D > ND_MAXDIMS) { /* NumPy's np.ravel_multi_index(..., dims=nbin) rejects the dims */
+        nd__err(ND_ERR_VALUE, "maximum supported dimension for an ndarray is currently %d, found %lld", ND_MAXDIMS,
+                (long long)D);
         return -1;
     }
     if (D == 0) { nd__err(ND_ERR_VALUE, "histogramdd: the sample has no dimensions"); return -1; }
