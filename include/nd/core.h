@@ -557,7 +557,11 @@ nd_array *nd_swapaxes(const nd_array *a, int axis1, int axis2);
 nd_array *nd_expand_dims(const nd_array *a, nd_axes axis);
 /** np.squeeze(a, axis): axis.n == 0 removes every length-1 axis. */
 nd_array *nd_squeeze(const nd_array *a, nd_axes axis);
-/** np.broadcast_to(a, shape): a read-only view. */
+/** np.broadcast_to(a, shape): a read-only view.  NumPy's errors, in its order: "cannot
+ *  broadcast a non-scalar to a scalar array", "all elements of broadcast shape must be
+ *  non-negative", the 64-dimension limit, "input operand has more dimensions than
+ *  allowed by the axis remapping", "operands could not be broadcast together with
+ *  remapped shapes ...". */
 nd_array *nd_broadcast_to(const nd_array *a, nd_shape_t shape);
 /** np.broadcast_shapes: writes the result into out (ND_MAXDIMS entries) and returns
  *  its ndim, or -1 with NumPy's error text. */

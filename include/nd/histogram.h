@@ -107,7 +107,10 @@ typedef struct nd_histogramdd_opts {
  *  a range, whose density is then complex as NumPy's).  Values equal to a last edge go
  *  in the last bin.  Returns 0, or -1: "`bins[0]` must be positive, when an integer",
  *  "`bins[1]` must be monotonically increasing, when an array", the range errors of
- *  nd_histogram, "The weights and list don't have the same length.". */
+ *  nd_histogram, "The weights and list don't have the same length.", and NumPy's
+ *  ravel_multi_index limits: D > 64 "maximum supported dimension for an ndarray is
+ *  currently 64, found D", D = 64 "too many dimensions passed to ravel_multi_index",
+ *  too many bins in all "invalid dims: ...". */
 int nd_histogramdd_ex(const nd_array *sample, nd_array **hist, nd_array **edges,
                       const nd_histogramdd_opts *o);
 #define nd_histogramdd(sample, hist, edges, ...) \
