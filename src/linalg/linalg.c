@@ -326,7 +326,8 @@ nd_array *nd_linalg_cholesky_ex(const nd_array *a, const nd_cholesky_opts *o) {
     size_t e = c ? 16 : 8;
     nd_array *w = stack_src(a, work_type(t), 2);
     nd_array *res = w ? nd__new(work_type(t), a->ndim, a->shape, 'C', false) : NULL;
-    if (!res) { nd_free(w); return NULL; }
+    buf fa = { 0 }; /* LAPACK's Fortran copy, on huge pages when large (TLB) */
+    if (!res || (nd__la_use_blas() && !buf_get(&fa, (size_t)(n * n) * e))) { nd_free(w); nd_free(res); return NULL; }
     int64_t rs = w->strides[w->ndim - 2], cs = w->strides[w->ndim - 1];
     for (int64_t b = 0; b < nb; b++) {
         const char *src = stack_at(w, b, n * n);
@@ -334,12 +335,13 @@ nd_array *nd_linalg_cholesky_ex(const nd_array *a, const nd_cholesky_opts *o) {
         int r;
 #ifdef ND_HAVE_BLAS
         if (nd__la_use_blas() && n <= INT32_MAX) { /* NumPy: ?potrf('L'/'U') on the Fortran copy */
-            nd__la_gather(e, n, n, src, rs, cs, m);
-            r = nd__lapack_potrf(c, n, m, upper);
+            nd__la_gather(e, n, n, src, rs, cs, fa.p);
+            r = nd__lapack_potrf(c, n, fa.p, upper);
             if (r == 0) {
-                nd__la_transpose_sq(e, n, m);
+                nd__la_gather(e, n, n, fa.p, n * (int64_t)e, (int64_t)e, m); /* back to row-major */
                 for (int64_t i = 0; i < n; i++) /* the other triangle still holds a: zero it */
-                    for (int64_t j = upper ? 0 : i + 1; j < (upper ? i : n); j++) memset(m + (size_t)(i * n + j) * e, 0, e);
+                    if (upper) memset(m + (size_t)(i * n) * e, 0, (size_t)i * e);
+                    else memset(m + (size_t)(i * n + i + 1) * e, 0, (size_t)(n - i - 1) * e);
             }
             r = r > 0 ? -1 : r < 0 ? -2 : 0;
             if (r == -2) nd__err(ND_ERR_VALUE, "potrf: bad argument");
@@ -372,11 +374,13 @@ nd_array *nd_linalg_cholesky_ex(const nd_array *a, const nd_cholesky_opts *o) {
         if (r != 0) {
             nd_free(w);
             nd_free(res);
+            if (fa.p) buf_free(&fa);
             if (r == -1) nd__err(ND_ERR_LINALG, "Matrix is not positive definite");
             return NULL;
         }
     }
     nd_free(w);
+    if (fa.p) buf_free(&fa);
     return finish(res, t);
 }
 
