@@ -2,8 +2,9 @@
  * Include <nd.h>, not this file.
  *
  * Two backends compute the same functions: nd's own C (always built: a blocked GEMM
- * with run-time SIMD dispatch, blocked LU and Cholesky, Householder QR, tridiagonal QL,
- * Jacobi SVD, Hessenberg QR for eig) and BLAS/LAPACK when CMake found them.  The LAPACK
+ * with run-time SIMD dispatch, blocked LU and Cholesky, blocked Householder QR,
+ * tridiagonal QL for eigh, Householder bidiagonalization and implicit-shift QR for svd,
+ * Hessenberg QR for eig) and BLAS/LAPACK when CMake found them.  The LAPACK
  * backend makes NumPy's own LAPACK calls (Fortran-order copies, the same routines,
  * jobz/UPLO and workspace queries), so factors whose signs NumPy leaves to LAPACK (svd's
  * U/Vh, eigenvectors, Q/R) equal NumPy's to rounding; the native backend gives the same
@@ -172,7 +173,8 @@ nd_array *nd_linalg_solve(const nd_array *a, const nd_array *b);
 typedef struct nd_cholesky_opts { int _; bool upper; } nd_cholesky_opts;
 nd_array *nd_linalg_cholesky_ex(const nd_array *a, const nd_cholesky_opts *o);
 /** np.linalg.cholesky(a, upper=False) (upper: NumPy 2); "Matrix is not positive
- *  definite".  Only the lower (upper) triangle of a is read; LAPACK: ?potrf('L'/'U'). */
+ *  definite".  Only the lower (upper) triangle of a is read; LAPACK: ?potrf('L'/'U').
+ *  A NaN pivot gives NaNs, not the error, on both backends (as NumPy on OpenBLAS). */
 #define nd_linalg_cholesky(a, ...) nd_linalg_cholesky_ex((a), &(nd_cholesky_opts){ ._ = 0, __VA_ARGS__ })
 
 typedef enum nd_qr_mode { ND_QR_REDUCED = 0, ND_QR_COMPLETE, ND_QR_R, ND_QR_RAW } nd_qr_mode;
